@@ -1,0 +1,29 @@
+import { z } from '@hono/zod-openapi';
+import { createRouter, defineRoute } from '../../platform/http/openapi';
+
+const Health = z
+  .object({
+    status: z.literal('ok'),
+    database: z.enum(['embedded', 'postgres']),
+    version: z.string(),
+    time: z.string(),
+  })
+  .openapi('Health');
+
+const healthRoute = defineRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['系统'],
+  summary: '健康检查',
+  permission: null,
+  responses: { 200: { description: '服务正常', content: { 'application/json': { schema: Health } } } },
+});
+
+/** Liveness and which database is behind the server. */
+export function healthRoutes(version: string) {
+  return createRouter().openapi(healthRoute, async (c) => {
+    const { database } = c.get('deps');
+    await database.query('select 1');
+    return c.json({ status: 'ok' as const, database: database.kind, version, time: new Date().toISOString() }, 200);
+  });
+}

@@ -1,0 +1,24 @@
+import { char, integer, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable('sessions', {
+  tokenHash: char('token_hash', { length: 64 }).primaryKey(),
+  userId: uuid('user_id').notNull(),
+  csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
+  ip: varchar('ip', { length: 64 }),
+  userAgent: varchar('user_agent', { length: 256 }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Failed-login counters keyed by the username typed, whether or not such a user exists,
+ * so that lockout behaves the same for unknown names and reveals nothing.
+ */
+export const loginFailures = pgTable('login_failures', {
+  username: varchar('username', { length: 64 }).primaryKey(),
+  count: integer('count').notNull().default(0),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

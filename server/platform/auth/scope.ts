@@ -1,0 +1,30 @@
+import { eq, like, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '../http/context';
+
+/** The code prefix shared by every division under `code`: 620000 → '62', 620600 → '6206', 620621 → '620621'. */
+export function divisionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** Whether a division lies within the region of another (itself included). */
+export function isWithinDivision(code: string, regionCode: string): boolean {
+  return code.startsWith(divisionPrefix(regionCode));
+}
+
+/**
+ * The WHERE condition that keeps a list inside the caller's region: nothing for scope
+ * `all`, otherwise the caller's division and the divisions under it.
+ */
+export function regionCondition(actor: Actor, divisionColumn: PgColumn): SQL | undefined {
+  if (actor.dataScope === 'all') return undefined;
+  const prefix = divisionPrefix(actor.divisionCode);
+  return prefix.length === 6 ? eq(divisionColumn, prefix) : like(divisionColumn, `${prefix}%`);
+}
+
+/** Whether a record of a division is inside the caller's region. */
+export function canReachDivision(actor: Actor, divisionCode: string): boolean {
+  return actor.dataScope === 'all' || isWithinDivision(divisionCode, actor.divisionCode);
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+/** Runtime settings, read once from the environment. */
+export interface Config {
+  port: number;
+  /** `postgres://…` for a server; unset for the embedded database. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database and uploaded files live. */
+  dataDir: string;
+  /** Serve cookies with `Secure` (set when the platform sits behind HTTPS). */
+  secureCookies: boolean;
+  /** Whether the demo county is loaded on first start. */
+  loadDemo: boolean;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends regardless of activity. */
+  sessionAbsoluteHours: number;
+}
+
+/** Reads the configuration from `process.env`. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    secureCookies: env.COOKIE_SECURE === 'true',
+    loadDemo: env.DEMO !== 'false',
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+  };
+}

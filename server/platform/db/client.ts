@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The query builder every repository uses, whichever database is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; repositories take `Db | Tx` so that services choose the boundary. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Runs a raw SQL string and returns its rows (maintenance, tests, benchmarks). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** The embedded engine, when there is one (tests clone it). */
+  pglite?: PGlite;
+}
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export interface OpenOptions {
+  /** `postgres://…`; when absent the embedded database is used. */
+  url?: string;
+  /** Directory of the embedded database; absent means in memory. */
+  dataDir?: string;
+  /** A dump of an embedded database to start from (tests). */
+  loadDataDir?: Blob | File;
+  /** Maximum connections in the server pool. */
+  poolSize?: number;
+}
+
+/** Opens the embedded database or a PostgreSQL server, the same schema either way. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      query: async (text, params) => (await client.unsafe(text, (params ?? []) as never[])) as never,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { pg_trgm },
+  });
+  return wrapPglite(pglite);
+}
+
+/** Wraps an open PGlite instance (a fresh one or a clone). */
+export function wrapPglite(pglite: PGlite): Database {
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'embedded',
+    pglite,
+    query: async (text, params) => (await pglite.query(text, params)).rows as never,
+    close: () => pglite.close(),
+  };
+}
+
+/** Applies every migration in `drizzle/` that has not been applied yet. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'embedded') {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  } else {
+    await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  }
+}

@@ -1,0 +1,36 @@
+import type { Permission } from '../../../common/permissions';
+import type { DataScope, Role } from '../../../common/roles';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+
+/** Who is calling: the logged-in user as the services see them. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  dataScope: DataScope;
+  divisionCode: string;
+  unitId: string | null;
+  unitName: string | null;
+  permissions: readonly Permission[];
+  mustChangePassword: boolean;
+  ip: string | null;
+}
+
+/** Shared by every request: the open database and the configuration. */
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+/** Hono environment of the app: what middleware puts on the context. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    actor: Actor | null;
+    sessionTokenHash: string | null;
+    csrfToken: string | null;
+    ip: string | null;
+  };
+}
