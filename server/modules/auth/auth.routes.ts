@@ -1,40 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
-import { ROLE_LABELS } from '../../../common/roles';
 import { loadActor } from '../../platform/auth/actor';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/sessions';
 import type { Config } from '../../platform/config';
-import type { DbOrTx } from '../../platform/db/client';
-import type { Actor, AppEnv } from '../../platform/http/context';
+import type { AppEnv } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { clientIp, requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
-import { divisions } from '../org/org.tables';
 import { ChangePasswordBody, LoginBody, LoginResponse, Me } from './auth.schemas';
-import { changeOwnPassword, login, logout } from './auth.service';
+import { changeOwnPassword, login, logout, presentMe } from './auth.service';
 import type { Context } from 'hono';
-import type { z } from '@hono/zod-openapi';
-
-/** The Me record of an actor, with its division's name. */
-async function presentMe(tx: DbOrTx, actor: Actor, csrfToken: string): Promise<z.infer<typeof Me>> {
-  const [division] = await tx.select({ name: divisions.name }).from(divisions).where(eq(divisions.code, actor.divisionCode));
-  return {
-    id: actor.id,
-    username: actor.username,
-    displayName: actor.displayName,
-    role: actor.role,
-    roleLabel: ROLE_LABELS[actor.role],
-    dataScope: actor.dataScope,
-    divisionCode: actor.divisionCode,
-    divisionName: division?.name ?? null,
-    unitId: actor.unitId,
-    unitName: actor.unitName,
-    permissions: [...actor.permissions],
-    mustChangePassword: actor.mustChangePassword,
-    csrfToken,
-  };
-}
 
 function setSessionCookies(c: Context<AppEnv>, config: Config, token: string, csrfToken: string): void {
   const secure = config.secureCookies || c.req.header('x-forwarded-proto') === 'https';

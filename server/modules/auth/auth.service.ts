@@ -1,15 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { formatDateTime, formatTime } from '../../../common/format';
 import { passwordWeakness } from '../../../common/password-policy';
+import { ROLE_LABELS } from '../../../common/roles';
+import type { z } from '@hono/zod-openapi';
 import { auditActorOf, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit/audit.service';
 import { loginFailures } from '../../platform/auth/auth.tables';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords';
 import { createSession, destroySession, destroyUserSessions } from '../../platform/auth/sessions';
 import type { Config } from '../../platform/config';
-import type { Database } from '../../platform/db/client';
+import type { Database, DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { orgUnits, users } from '../org/org.tables';
+import { divisions, orgUnits, users } from '../org/org.tables';
+import type { Me } from './auth.schemas';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -142,3 +145,24 @@ export async function changeOwnPassword(
     });
   });
 }
+
+/** The Me record of an actor, with its division's name. */
+export async function presentMe(tx: DbOrTx, actor: Actor, csrfToken: string): Promise<z.infer<typeof Me>> {
+  const [division] = await tx.select({ name: divisions.name }).from(divisions).where(eq(divisions.code, actor.divisionCode));
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    roleLabel: ROLE_LABELS[actor.role],
+    dataScope: actor.dataScope,
+    divisionCode: actor.divisionCode,
+    divisionName: division?.name ?? null,
+    unitId: actor.unitId,
+    unitName: actor.unitName,
+    permissions: [...actor.permissions],
+    mustChangePassword: actor.mustChangePassword,
+    csrfToken,
+  };
+}
+

@@ -1,0 +1,71 @@
+import type { z } from '@hono/zod-openapi';
+import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { ROLE_LABELS, type Role } from '../../../common/roles';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, type AuditAction } from '../../platform/audit/audit-events';
+import { verifyAuditChain } from '../../platform/audit/audit.service';
+import { auditLog } from '../../platform/audit/audit.tables';
+import { canReachDivision, regionCondition } from '../../platform/auth/scope';
+import type { Database } from '../../platform/db/client';
+import type { Actor } from '../../platform/http/context';
+import { likePattern } from '../org/org.repository';
+import type { AuditQuery } from './audit.schemas';
+
+// Dates are Beijing dates: [from 00:00, to+1 00:00) at +08:00.
+function beijingMidnight(date: string, addDays = 0): Date {
+  const d = new Date(`${date}T00:00:00+08:00`);
+  return new Date(d.getTime() + addDays * 86_400_000);
+}
+
+/** A page of audit entries inside the caller's region, newest first. */
+export async function listAuditEntries(database: Database, actor: Actor, query: z.infer<typeof AuditQuery>) {
+  const where = and(
+    regionCondition(actor, auditLog.divisionCode),
+    query.actorId ? eq(auditLog.actorId, query.actorId) : undefined,
+    query.actorName ? ilike(auditLog.actorName, likePattern(query.actorName)) : undefined,
+    query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
+    query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
+    query.action ? eq(auditLog.action, query.action) : undefined,
+    query.from ? gte(auditLog.at, beijingMidnight(query.from)) : undefined,
+    query.to ? lt(auditLog.at, beijingMidnight(query.to, 1)) : undefined,
+  );
+  const { db } = database;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.seq))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+  ]);
+  return {
+    data: rows.map((r) => ({
+      divisionCode: r.divisionCode,
+      seq: Number(r.seq),
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      actorName: r.actorName,
+      actorRole: r.actorRole,
+      actorRoleLabel: r.actorRole ? (ROLE_LABELS[r.actorRole as Role] ?? r.actorRole) : null,
+      actorUnitName: r.actorUnitName,
+      ip: r.ip,
+      action: r.action,
+      actionLabel: AUDIT_ACTIONS[r.action as AuditAction] ?? r.action,
+      entityType: r.entityType,
+      entityLabel: AUDIT_ENTITY_LABELS[r.entityType] ?? r.entityType,
+      entityId: r.entityId,
+      summary: r.summary,
+      before: r.before,
+      after: r.after,
+    })),
+    total: count.n,
+  };
+}
+
+/** Verifies the chains and reports the problems inside the caller's region. */
+export async function verifyAuditForActor(database: Database, actor: Actor) {
+  const result = await verifyAuditChain(database);
+  const problems = result.problems.filter((p) => canReachDivision(actor, p.divisionCode));
+  return { ok: problems.length === 0, entries: result.entries, problems };
+}
