@@ -1,0 +1,53 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts';
+import { generateDemoData } from './demo/generate';
+import { isDemoLoaded, loadDemoData } from './demo/load';
+import { createFirstAdmin, hasAnyUser } from './modules/org/bootstrap';
+import { readConfig } from './platform/config';
+import { openConfiguredDatabase } from './platform/db/open-configured';
+
+const started = Date.now();
+const config = readConfig();
+const database = await openConfiguredDatabase(config);
+
+if (config.loadDemo && !(await isDemoLoaded(database))) {
+  console.log('首次启动：正在载入演示县数据…');
+  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
+} else if (!config.loadDemo && !(await hasAnyUser(database)) && process.env.GW_ADMIN_PASSWORD) {
+  // Read once: the first administrator of a real deployment, who must change the password at first login.
+  await createFirstAdmin(database, {
+    username: process.env.GW_ADMIN_USERNAME ?? 'admin',
+    password: process.env.GW_ADMIN_PASSWORD,
+    divisionCode: process.env.GW_DIVISION_CODE ?? '000000',
+    divisionName: process.env.GW_DIVISION_NAME ?? '本级',
+  });
+  console.log('已根据 GW_ADMIN_PASSWORD 创建首个管理员账号（首次登录须修改密码）。');
+}
+
+const app = createApp({ database, config });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  console.log(`\nGroundwork 县域项目建设全生命周期管理平台 已启动（${Date.now() - started} ms）`);
+  console.log(`  地址：${url}`);
+  console.log(`  数据库：${database.kind === 'embedded' ? `内置 PostgreSQL（${config.dataDir}）` : 'PostgreSQL 服务器'}`);
+  console.log(`  接口文档：${url}/api/docs`);
+  if (config.loadDemo) {
+    console.log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const account of DEMO_ACCOUNTS) console.log(`    ${account.username.padEnd(14)} ${account.label}`);
+  }
+  console.log('  按 Ctrl-C 停止。\n');
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n收到 ${signal}，正在停止…`);
+  server.close();
+  await database.close();
+  console.log('已停止，数据已保存。');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
