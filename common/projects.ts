@@ -1,0 +1,73 @@
+/** Code lists of the project library (SPEC §2), shared by browser and server. */
+
+/** Lifecycle stages, in order, plus the side states 暂缓 and 终止. */
+export const STAGES = ['planning', 'reserve', 'preliminary', 'ready', 'construction', 'completed', 'operating', 'suspended', 'terminated'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, string> = {
+  planning: '谋划',
+  reserve: '储备',
+  preliminary: '前期',
+  ready: '具备开工条件',
+  construction: '在建',
+  completed: '竣工',
+  operating: '投产',
+  suspended: '暂缓',
+  terminated: '终止',
+};
+
+/** 建设性质. */
+export const CONSTRUCTION_NATURES = ['new', 'continued', 'expansion', 'renovation', 'relocation', 'restoration', 'upgrade'] as const;
+export type ConstructionNature = (typeof CONSTRUCTION_NATURES)[number];
+export const CONSTRUCTION_NATURE_LABELS: Record<ConstructionNature, string> = {
+  new: '新建',
+  continued: '续建',
+  expansion: '扩建',
+  renovation: '改建',
+  relocation: '迁建',
+  restoration: '恢复',
+  upgrade: '技改',
+};
+
+/** 产业（领域）分类 of the county's ledgers. */
+export const SECTORS = ['agriculture', 'industry', 'services', 'social', 'infrastructure'] as const;
+export type Sector = (typeof SECTORS)[number];
+export const SECTOR_LABELS: Record<Sector, string> = {
+  agriculture: '农业',
+  industry: '工业',
+  services: '三产服务业',
+  social: '社会民生',
+  infrastructure: '基础设施',
+};
+
+/** 成熟度. */
+export const MATURITIES = ['concept', 'preliminary', 'ready'] as const;
+export type Maturity = (typeof MATURITIES)[number];
+export const MATURITY_LABELS: Record<Maturity, string> = {
+  concept: '概念策划',
+  preliminary: '前期',
+  ready: '具备开工条件',
+};
+
+/** 资金来源. */
+export const FUNDING_SOURCES = ['central', 'provincial', 'city', 'county', 'special_bond', 'bank_loan', 'self_raised', 'attracted', 'foreign', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  central: '中央资金',
+  provincial: '省级资金',
+  city: '市级资金',
+  county: '县级财政',
+  special_bond: '专项债券',
+  bank_loan: '银行贷款',
+  self_raised: '企业自筹',
+  attracted: '招商引资',
+  foreign: '外资',
+  other: '其他',
+};
+
+/** Investment bands (SPEC §2 thresholds), computed from total investment in 万元, never typed. */
+export const INVESTMENT_BANDS = [
+  { key: 'gte500w', label: '500万元以上', minWan: 500 },
+  { key: 'gte1yi', label: '亿元以上（重大项目）', minWan: 10_000 },
+  { key: 'gte10yi', label: '10亿元以上（大项目）', minWan: 100_000 },
+] as const;
+export type InvestmentBand = (typeof INVESTMENT_BANDS)[number]['key'];
