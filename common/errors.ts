@@ -43,5 +43,5 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string; details?: Record<string, unknown> };
 }

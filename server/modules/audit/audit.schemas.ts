@@ -6,8 +6,9 @@ export const AuditQuery = z.object({
   entityType: z.string().trim().max(32).optional(),
   entityId: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  from: z.string().date('开始日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().date('结束日期格式应为 YYYY-MM-DD').optional(),
+  // A Beijing date (YYYY-MM-DD, the whole day) or an exact ISO time.
+  from: z.union([z.string().date(), z.string().datetime({ offset: true })], { error: '开始时间格式不正确' }).optional(),
+  to: z.union([z.string().date(), z.string().datetime({ offset: true })], { error: '结束时间格式不正确' }).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

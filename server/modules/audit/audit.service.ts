@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import { ROLE_LABELS, type Role } from '../../../common/roles';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, type AuditAction } from '../../platform/audit/audit-events';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, type AuditAction } from '../../../common/audit-actions';
 import { verifyAuditChain } from '../../platform/audit/audit.service';
 import { auditLog } from '../../platform/audit/audit.tables';
 import { canReachDivision, regionCondition } from '../../platform/auth/scope';
@@ -10,10 +10,10 @@ import type { Actor } from '../../platform/http/context';
 import { likePattern } from '../org/org.repository';
 import type { AuditQuery } from './audit.schemas';
 
-// Dates are Beijing dates: [from 00:00, to+1 00:00) at +08:00.
-function beijingMidnight(date: string, addDays = 0): Date {
-  const d = new Date(`${date}T00:00:00+08:00`);
-  return new Date(d.getTime() + addDays * 86_400_000);
+// A bare date is a Beijing date: [from 00:00, to+1 00:00) at +08:00; an ISO time is taken as it is.
+function bound(value: string, addDays: number): Date {
+  if (value.includes('T')) return new Date(value);
+  return new Date(new Date(`${value}T00:00:00+08:00`).getTime() + addDays * 86_400_000);
 }
 
 /** A page of audit entries inside the caller's region, newest first. */
@@ -25,8 +25,8 @@ export async function listAuditEntries(database: Database, actor: Actor, query: 
     query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
     query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
     query.action ? eq(auditLog.action, query.action) : undefined,
-    query.from ? gte(auditLog.at, beijingMidnight(query.from)) : undefined,
-    query.to ? lt(auditLog.at, beijingMidnight(query.to, 1)) : undefined,
+    query.from ? gte(auditLog.at, bound(query.from, 0)) : undefined,
+    query.to ? lt(auditLog.at, bound(query.to, 1)) : undefined,
   );
   const { db } = database;
   const [rows, [count]] = await Promise.all([

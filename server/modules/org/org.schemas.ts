@@ -105,7 +105,8 @@ export const UpdateUserBody = z
     displayName: z.string().trim().min(1, '请输入姓名').max(64, '姓名过长').optional(),
     role: z.enum(ROLES).optional(),
     dataScope: z.enum(DATA_SCOPES).optional(),
-    unitId: z.string().uuid('所属单位无效').optional(),
+    // null (a cleared select) means "unchanged": every user belongs to a unit.
+    unitId: z.string().uuid('所属单位无效').nullish(),
     phone: phone.nullish(),
     isActive: z.boolean().optional(),
   })

@@ -243,7 +243,7 @@ export async function updateUser(
   database: Database,
   actor: Actor,
   id: string,
-  input: { version: number; displayName?: string; role?: Role; dataScope?: DataScope; unitId?: string; phone?: string | null; isActive?: boolean },
+  input: { version: number; displayName?: string; role?: Role; dataScope?: DataScope; unitId?: string | null; phone?: string | null; isActive?: boolean },
 ) {
   return database.db.transaction(async (tx) => {
     const found = await repo.findUser(tx, id, regionCondition(actor, users.divisionCode));
@@ -262,10 +262,10 @@ export async function updateUser(
       unitName = unit.name;
       divisionCode = unit.divisionCode;
     }
-    const { version, ...changes } = input;
+    const { version, unitId: _unit, ...changes } = input;
     const rows = await tx
       .update(users)
-      .set({ ...changes, divisionCode, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({ ...changes, unitId: input.unitId ?? before.unitId, divisionCode, version: sql`${users.version} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning();
     const after = assertVersionMatched(rows);

@@ -3,7 +3,7 @@ import type { Database, DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import { sha256Hex } from '../auth/tokens';
 import { auditHeads, auditLog } from './audit.tables';
-import type { AuditAction } from './audit-events';
+import type { AuditAction } from '../../../common/audit-actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -18,7 +18,7 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  toBody(): ErrorBody & { error: { details?: Record<string, unknown> } } {
+  toBody(): ErrorBody {
     return {
       error: {
         code: this.code,

@@ -1,0 +1,163 @@
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import type { MenuDataItem } from '@ant-design/pro-components';
+import { Avatar, Dropdown, Modal, Spin, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '../../../common/roles';
+import type { Me } from '../api/types';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH, useSession } from '../auth/session';
+import { ChangePasswordForm } from '../components/change-password-form';
+import { LogoMark } from '../components/logo-mark';
+import { HOME_SECTION, SECTION_GROUPS } from './sections';
+
+const BRAND_BLUE = '#12467f';
+
+function menuRoutes(permissions: readonly string[]): MenuDataItem[] {
+  const home: MenuDataItem = { path: HOME_SECTION.path, name: HOME_SECTION.name, icon: HOME_SECTION.icon, testId: HOME_SECTION.testId };
+  const groups = SECTION_GROUPS.map((group) => {
+    const sections = group.sections.filter((s) => s.permission === null || permissions.includes(s.permission));
+    return {
+      path: group.path,
+      key: group.key,
+      name: group.name,
+      icon: group.icon,
+      children: sections.map((s) => ({ path: s.path, name: s.name, icon: s.icon, testId: s.testId })),
+    } satisfies MenuDataItem;
+  }).filter((group) => group.children.length > 0);
+  return [home, ...groups];
+}
+
+/** Only for a user with a session whose password needs no change; otherwise redirects. */
+export function RequireSession() {
+  const { me, isLoading } = useSession();
+  const location = useLocation();
+  if (isLoading) {
+    return (
+      <div style={{ height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Spin size="large" tip="正在加载…">
+          <div style={{ width: 120, height: 60 }} />
+        </Spin>
+      </div>
+    );
+  }
+  if (!me) return <Navigate to={LOGIN_PATH} replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  return <AppLayout me={me} />;
+}
+
+function UserMenu({ me, onChangePassword }: { me: Me; onChangePassword: () => void }) {
+  const { logout } = useSession();
+  const roleLabel = ROLE_LABELS[me.role] ?? me.roleLabel;
+  const items: MenuProps['items'] = [
+    {
+      key: 'profile',
+      disabled: true,
+      style: { cursor: 'default' },
+      label: (
+        <div style={{ padding: '4px 0', minWidth: 200 }}>
+          <Typography.Text strong style={{ display: 'block' }}>
+            {me.displayName}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {roleLabel}
+            {me.unitName ? ` · ${me.unitName}` : ''}
+          </Typography.Text>
+          {me.divisionName && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {me.divisionName}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">修改密码</span> },
+    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">退出登录</span>, danger: true },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') onChangePassword();
+    if (key === 'logout') void logout();
+  };
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <span
+        data-testid="user-menu"
+        role="button"
+        tabIndex={0}
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer', padding: '0 8px', color: '#fff' }}
+      >
+        <Avatar size="small" icon={<UserOutlined />} style={{ background: '#f5b82e', color: BRAND_BLUE }} />
+        <span>{me.displayName}</span>
+        <span style={{ fontSize: 12, opacity: 0.8 }}>
+          {roleLabel}
+          {me.unitName ? ` · ${me.unitName}` : ''}
+        </span>
+      </span>
+    </Dropdown>
+  );
+}
+
+/** The app shell: header with brand and user menu, side menu by permission, page content. */
+function AppLayout({ me }: { me: Me }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [isPasswordOpen, setIsPasswordOpen] = useState(false);
+  const routes = useMemo(() => menuRoutes(me.permissions), [me.permissions]);
+
+  return (
+    <>
+      <ProLayout
+        title="Groundwork 县域项目建设全生命周期管理平台"
+        logo={<LogoMark size={30} />}
+        layout="mix"
+        splitMenus={false}
+        fixedHeader
+        fixSiderbar
+        siderWidth={216}
+        location={{ pathname: location.pathname }}
+        route={{ path: '/', children: routes }}
+        menu={{ defaultOpenAll: true, ignoreFlatMenu: true }}
+        onMenuHeaderClick={() => navigate('/')}
+        menuItemRender={(item, dom) => (
+          <Link to={item.path ?? '/'} data-testid={(item as MenuDataItem & { testId?: string }).testId}>
+            {dom}
+          </Link>
+        )}
+        avatarProps={{ render: () => <UserMenu me={me} onChangePassword={() => setIsPasswordOpen(true)} /> }}
+        token={{
+          bgLayout: '#f3f5f8',
+          header: {
+            colorBgHeader: BRAND_BLUE,
+            colorBgScrollHeader: BRAND_BLUE,
+            colorHeaderTitle: '#fff',
+            colorTextRightActionsItem: 'rgba(255,255,255,0.92)',
+            colorBgRightActionsItemHover: 'rgba(255,255,255,0.12)',
+            heightLayoutHeader: 56,
+          },
+          sider: {
+            colorMenuBackground: '#fff',
+            colorTextMenu: '#3a4556',
+            colorTextMenuSelected: '#1d5fb3',
+            colorBgMenuItemSelected: '#e8f0fb',
+            colorTextSubMenuSelected: '#1d5fb3',
+          },
+          pageContainer: { paddingBlockPageContainerContent: 20, paddingInlinePageContainerContent: 24 },
+        }}
+        footerRender={() => (
+          <div style={{ textAlign: 'center', padding: '16px 0 24px', color: '#8a94a6', fontSize: 12 }}>
+            Groundwork 县域项目建设全生命周期管理平台 · 所有操作均记录审计日志
+          </div>
+        )}
+      >
+        <Outlet />
+      </ProLayout>
+      <Modal title="修改密码" open={isPasswordOpen} onCancel={() => setIsPasswordOpen(false)} footer={null} destroyOnClose width={440}>
+        <div style={{ paddingTop: 8 }}>
+          <ChangePasswordForm onDone={() => setIsPasswordOpen(false)} />
+        </div>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../common/permissions';
+
+/** A page of the app shell, shown in the menu only when the user holds its permission. */
+export interface Section {
+  key: string;
+  path: string;
+  name: string;
+  icon: ReactNode;
+  testId: string;
+  /** Null: every logged-in user. */
+  permission: Permission | null;
+  description: string;
+}
+
+export interface SectionGroup {
+  key: string;
+  path: string;
+  name: string;
+  icon: ReactNode;
+  sections: Section[];
+}
+
+export const HOME_SECTION: Section = {
+  key: 'home',
+  path: '/',
+  name: '工作台',
+  icon: <HomeOutlined />,
+  testId: 'nav-home',
+  permission: null,
+  description: '个人信息与可用功能入口',
+};
+
+/** The sections that exist today. Modules not yet built get no menu entry. */
+export const SECTION_GROUPS: SectionGroup[] = [
+  {
+    key: 'system',
+    path: '/system',
+    name: '系统管理',
+    icon: <SettingOutlined />,
+    sections: [
+      {
+        key: 'units',
+        path: '/system/units',
+        name: '单位管理',
+        icon: <ApartmentOutlined />,
+        testId: 'nav-units',
+        permission: 'org.read',
+        description: '县直部门、乡镇、园区及项目单位的组织机构信息',
+      },
+      {
+        key: 'users',
+        path: '/system/users',
+        name: '用户管理',
+        icon: <TeamOutlined />,
+        testId: 'nav-users',
+        permission: 'user.read',
+        description: '账号、角色、数据范围、密码重置与解除锁定',
+      },
+      {
+        key: 'audit',
+        path: '/system/audit',
+        name: '审计日志',
+        icon: <AuditOutlined />,
+        testId: 'nav-audit',
+        permission: 'audit.read',
+        description: '所有写操作的留痕记录，可校验审计链是否被篡改',
+      },
+    ],
+  },
+];
+
+/** The sections a user may open, by their permission list. */
+export function visibleSections(permissions: readonly string[]): Section[] {
+  return SECTION_GROUPS.flatMap((group) => group.sections).filter(
+    (section) => section.permission === null || permissions.includes(section.permission),
+  );
+}
