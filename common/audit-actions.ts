@@ -13,6 +13,19 @@ export const AUDIT_ACTIONS = {
   'unit.updated': '修改单位',
   'division.created': '新建行政区划',
   'demo.loaded': '载入演示数据',
+  'project.created': '新建项目',
+  'project.updated': '修改项目',
+  'project.stage_changed': '阶段变更',
+  'project.imported': '导入台账',
+  'procedure.updated': '更新前期手续',
+  'document.uploaded': '上传附件',
+  'library.created': '新建项目库',
+  'library.updated': '修改项目库',
+  'library_request.submitted': '提交入库申请',
+  'library_request.approved': '审核通过',
+  'library_request.returned': '审核退回',
+  'filter.saved': '保存筛选',
+  'filter.deleted': '删除筛选',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -23,4 +36,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   session: '会话',
   division: '行政区划',
   system: '系统',
+  project: '项目',
+  procedure: '前期手续',
+  document: '附件',
+  library: '项目库',
+  library_request: '入库申请',
+  saved_filter: '筛选条件',
 };

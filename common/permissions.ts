@@ -3,6 +3,7 @@ import type { Role } from './roles';
 /**
  * Every permission the platform knows, as `resource.action`. The server checks them; the
  * UI receives the caller's list from `/api/me` and shows or hides actions by the same names.
+ * Which records an action reaches is decided separately, by the caller's data scope.
  */
 export const PERMISSIONS = [
   'org.read',
@@ -11,22 +12,42 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'division.read',
+  'project.read',
+  'project.create',
+  'project.update',
+  'project.transition',
+  'project.import',
+  'procedure.update',
+  'document.upload',
+  'library.manage',
+  'library.request',
+  'library.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ORG_READERS: Permission[] = ['org.read', 'division.read'];
+const PROJECT_WORKERS: Permission[] = [
+  'project.read',
+  'project.create',
+  'project.update',
+  'project.transition',
+  'project.import',
+  'procedure.update',
+  'document.upload',
+  'library.request',
+];
 
 /** The one role → permission table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'division.read'],
+  admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'division.read', 'project.read'],
   auditor: ['audit.read', 'org.read', 'user.read', 'division.read'],
-  leader: ORG_READERS,
-  drc: [...ORG_READERS, 'user.read'],
-  department: ORG_READERS,
-  commerce: ORG_READERS,
-  township: ORG_READERS,
-  owner: ['division.read'],
-  inspector: ORG_READERS,
+  leader: [...ORG_READERS, 'project.read'],
+  drc: [...ORG_READERS, 'user.read', ...PROJECT_WORKERS, 'library.manage', 'library.review'],
+  department: [...ORG_READERS, ...PROJECT_WORKERS, 'library.review'],
+  commerce: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'document.upload', 'library.request'],
+  township: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'procedure.update', 'document.upload', 'library.request'],
+  owner: ['division.read', 'project.read', 'project.update', 'procedure.update', 'document.upload'],
+  inspector: [...ORG_READERS, 'project.read'],
 };
 
 /** Whether a role holds a permission. */

@@ -71,3 +71,40 @@ export const INVESTMENT_BANDS = [
   { key: 'gte10yi', label: '10亿元以上（大项目）', minWan: 100_000 },
 ] as const;
 export type InvestmentBand = (typeof INVESTMENT_BANDS)[number]['key'];
+
+/** 项目审批类型: 政府投资审批制, 企业投资核准制, 企业投资备案制. */
+export const APPROVAL_TYPES = ['government', 'approval', 'filing'] as const;
+export type ApprovalType = (typeof APPROVAL_TYPES)[number];
+export const APPROVAL_TYPE_LABELS: Record<ApprovalType, string> = {
+  government: '政府投资（审批制）',
+  approval: '企业投资（核准制）',
+  filing: '企业投资（备案制）',
+};
+
+/** 前期手续 status. */
+export const PROCEDURE_STATUSES = ['not_started', 'in_progress', 'approved', 'not_required'] as const;
+export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
+export const PROCEDURE_STATUS_LABELS: Record<ProcedureStatus, string> = {
+  not_started: '未启动',
+  in_progress: '办理中',
+  approved: '已批复',
+  not_required: '不需办理',
+};
+
+/** Library kinds: the three comprehensive libraries and the sector libraries (the "X"). */
+export const LIBRARY_KINDS = ['comprehensive', 'sector'] as const;
+export type LibraryKind = (typeof LIBRARY_KINDS)[number];
+export const LIBRARY_KIND_LABELS: Record<LibraryKind, string> = { comprehensive: '综合库', sector: '行业库' };
+
+/** 入库 / 调整 / 出库 requests and their states. */
+export const LIBRARY_REQUEST_KINDS = ['enter', 'adjust', 'exit'] as const;
+export type LibraryRequestKind = (typeof LIBRARY_REQUEST_KINDS)[number];
+export const LIBRARY_REQUEST_KIND_LABELS: Record<LibraryRequestKind, string> = { enter: '入库', adjust: '调整', exit: '出库' };
+export const LIBRARY_REQUEST_STATUSES = ['pending', 'approved', 'returned', 'withdrawn'] as const;
+export type LibraryRequestStatus = (typeof LIBRARY_REQUEST_STATUSES)[number];
+export const LIBRARY_REQUEST_STATUS_LABELS: Record<LibraryRequestStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  returned: '已退回',
+  withdrawn: '已撤回',
+};

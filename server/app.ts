@@ -10,6 +10,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { projectRoutes } from './modules/projects/projects.routes';
 import type { AppDeps } from './platform/http/context';
 import { AppError } from './platform/http/errors';
 import { authenticate } from './platform/http/middleware';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes());
   app.route('/', orgRoutes());
   app.route('/', auditRoutes());
+  app.route('/', projectRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

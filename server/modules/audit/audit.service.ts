@@ -39,28 +39,46 @@ export async function listAuditEntries(database: Database, actor: Actor, query: 
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
+  return { data: rows.map(presentAuditEntry), total: count.n };
+}
+
+/** An audit entry as the API shows it, with Chinese labels. */
+export function presentAuditEntry(r: typeof auditLog.$inferSelect) {
   return {
-    data: rows.map((r) => ({
-      divisionCode: r.divisionCode,
-      seq: Number(r.seq),
-      at: r.at.toISOString(),
-      actorId: r.actorId,
-      actorName: r.actorName,
-      actorRole: r.actorRole,
-      actorRoleLabel: r.actorRole ? (ROLE_LABELS[r.actorRole as Role] ?? r.actorRole) : null,
-      actorUnitName: r.actorUnitName,
-      ip: r.ip,
-      action: r.action,
-      actionLabel: AUDIT_ACTIONS[r.action as AuditAction] ?? r.action,
-      entityType: r.entityType,
-      entityLabel: AUDIT_ENTITY_LABELS[r.entityType] ?? r.entityType,
-      entityId: r.entityId,
-      summary: r.summary,
-      before: r.before,
-      after: r.after,
-    })),
-    total: count.n,
+    divisionCode: r.divisionCode,
+    seq: Number(r.seq),
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    actorRole: r.actorRole,
+    actorRoleLabel: r.actorRole ? (ROLE_LABELS[r.actorRole as Role] ?? r.actorRole) : null,
+    actorUnitName: r.actorUnitName,
+    ip: r.ip,
+    action: r.action,
+    actionLabel: AUDIT_ACTIONS[r.action as AuditAction] ?? r.action,
+    entityType: r.entityType,
+    entityLabel: AUDIT_ENTITY_LABELS[r.entityType] ?? r.entityType,
+    entityId: r.entityId,
+    summary: r.summary,
+    before: r.before,
+    after: r.after,
   };
+}
+
+/** Every audit entry about one project (its own changes and those of its procedures, files, requests). */
+export async function projectHistory(database: Database, divisionCode: string, projectId: string) {
+  const rows = await database.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.divisionCode, divisionCode),
+        sql`(${auditLog.entityId} = ${projectId} or ${auditLog.after}->>'projectId' = ${projectId})`,
+      ),
+    )
+    .orderBy(desc(auditLog.seq))
+    .limit(500);
+  return rows.map(presentAuditEntry);
 }
 
 /** Verifies the chains and reports the problems inside the caller's region. */

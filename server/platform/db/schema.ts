@@ -2,3 +2,6 @@
 export * from '../../modules/org/org.tables';
 export * from '../auth/auth.tables';
 export * from '../audit/audit.tables';
+export * from '../../modules/projects/projects.tables';
+export * from '../../modules/projects/procedures.tables';
+export * from '../../modules/libraries/libraries.tables';

@@ -1,0 +1,175 @@
+import { and, asc, desc, eq, gte, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../platform/db/client';
+import { libraries, libraryMemberships } from '../libraries/libraries.tables';
+import { orgUnits } from '../org/org.tables';
+import { likePattern } from '../org/org.repository';
+import type { ProjectListFilters } from './projects.schemas';
+import { projectFunding, projects, projectYearPlans, reserveCounters } from './projects.tables';
+import { bigrams, normalizeSearch } from './search';
+import { INVESTMENT_BANDS } from '../../../common/projects';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+const owner = alias(orgUnits, 'owner_unit');
+const department = alias(orgUnits, 'department_unit');
+const township = alias(orgUnits, 'township_unit');
+const park = alias(orgUnits, 'park_unit');
+
+// Every unit reference points into the project's own division.
+const sameDivision = (unit: { divisionCode: PgColumn; id: PgColumn }, column: PgColumn) =>
+  and(eq(unit.divisionCode, projects.divisionCode), eq(unit.id, column));
+
+const libraryNames = sql<string[]>`coalesce((
+  select array_agg(l.name order by l.sort_order, l.name)
+  from ${libraryMemberships} m join ${libraries} l on l.division_code = m.division_code and l.id = m.library_id
+  where m.division_code = ${projects.divisionCode} and m.project_id = ${projects.id}
+), '{}')`;
+
+const listColumns = {
+  project: projects,
+  ownerUnitName: owner.name,
+  departmentName: department.name,
+  townshipName: township.name,
+  parkName: park.name,
+  libraryNames,
+};
+
+export type ProjectListRow = { project: ProjectRow; ownerUnitName: string | null; departmentName: string | null; townshipName: string | null; parkName: string | null; libraryNames: string[] };
+
+function joined(tx: DbOrTx) {
+  return tx
+    .select(listColumns)
+    .from(projects)
+    .leftJoin(owner, sameDivision(owner, projects.ownerUnitId))
+    .leftJoin(department, sameDivision(department, projects.departmentId))
+    .leftJoin(township, sameDivision(township, projects.townshipId))
+    .leftJoin(park, sameDivision(park, projects.parkId));
+}
+
+/** The WHERE condition of the list filters (the caller's scope comes on top). */
+export function filterCondition(filters: Partial<ProjectListFilters>): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [];
+  if (filters.q) {
+    const q = normalizeSearch(filters.q);
+    const grams = bigrams(q);
+    if (grams.length) conditions.push(sql`${projects.searchGrams} @> ${sql.raw(`ARRAY[${grams.map(quote).join(',')}]::text[]`)}`);
+    if (q) conditions.push(like(projects.searchText, likePattern(q)));
+  }
+  if (filters.code) conditions.push(ilike(projects.code, likePattern(filters.code)));
+  if (filters.stage) conditions.push(eq(projects.stage, filters.stage));
+  if (filters.sector) conditions.push(eq(projects.sector, filters.sector));
+  if (filters.departmentId) conditions.push(eq(projects.departmentId, filters.departmentId));
+  if (filters.townshipId) conditions.push(eq(projects.townshipId, filters.townshipId));
+  if (filters.divisionCode) conditions.push(eq(projects.divisionCode, filters.divisionCode));
+  if (filters.leader) conditions.push(ilike(projects.leaderName, likePattern(filters.leader)));
+  if (filters.tag) conditions.push(sql`${projects.tags} @> ARRAY[${filters.tag}]::text[]`);
+  if (filters.band) {
+    const band = INVESTMENT_BANDS.find((b) => b.key === filters.band)!;
+    conditions.push(gte(projects.totalInvestment, String(band.minWan)));
+  }
+  if (filters.libraryId) {
+    conditions.push(
+      sql`exists (select 1 from ${libraryMemberships} m where m.division_code = ${projects.divisionCode} and m.project_id = ${projects.id} and m.library_id = ${filters.libraryId})`,
+    );
+  }
+  return and(...conditions);
+}
+
+// Bigrams are inlined as literals: they come from our own normalisation, quoted here.
+function quote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+const SORT_COLUMNS = {
+  name: projects.name,
+  totalInvestment: projects.totalInvestment,
+  plannedStart: projects.plannedStart,
+  updatedAt: projects.updatedAt,
+  stage: projects.stage,
+} as const;
+
+/** A page of projects with unit names and library names, and the total. */
+export async function listProjects(
+  tx: DbOrTx,
+  options: { where: SQL | undefined; sort: keyof typeof SORT_COLUMNS; order: 'ascend' | 'descend'; limit: number; offset: number },
+): Promise<{ rows: ProjectListRow[]; total: number }> {
+  const column = SORT_COLUMNS[options.sort];
+  const direction = options.order === 'ascend' ? asc : desc;
+  const [rows, [count]] = await Promise.all([
+    joined(tx)
+      .where(options.where)
+      .orderBy(direction(column), asc(projects.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    tx.select({ n: sql<number>`count(*)::int` }).from(projects).where(options.where),
+  ]);
+  return { rows: rows as ProjectListRow[], total: count.n };
+}
+
+/** Every project matching a condition, in list order (export). */
+export async function selectProjects(tx: DbOrTx, where: SQL | undefined, limit = 100_000): Promise<ProjectListRow[]> {
+  return (await joined(tx).where(where).orderBy(asc(projects.sector), asc(projects.reserveNo)).limit(limit)) as ProjectListRow[];
+}
+
+/** One project with its unit names, within a condition. */
+export async function findProject(tx: DbOrTx, id: string, scope: SQL | undefined): Promise<ProjectListRow | null> {
+  const [row] = await joined(tx).where(and(eq(projects.id, id), scope));
+  return (row as ProjectListRow) ?? null;
+}
+
+/** Funding split and year plans of a project. */
+export async function loadFundingAndPlans(tx: DbOrTx, divisionCode: string, projectId: string) {
+  const [funding, plans] = await Promise.all([
+    tx
+      .select()
+      .from(projectFunding)
+      .where(and(eq(projectFunding.divisionCode, divisionCode), eq(projectFunding.projectId, projectId))),
+    tx
+      .select()
+      .from(projectYearPlans)
+      .where(and(eq(projectYearPlans.divisionCode, divisionCode), eq(projectYearPlans.projectId, projectId)))
+      .orderBy(asc(projectYearPlans.year)),
+  ]);
+  return { funding, plans };
+}
+
+/** Replaces a project's funding split. */
+export async function replaceFunding(
+  tx: DbOrTx,
+  divisionCode: string,
+  projectId: string,
+  items: Array<{ source: string; amount: string; currency: string; originalAmount?: string | null }>,
+) {
+  await tx.delete(projectFunding).where(and(eq(projectFunding.divisionCode, divisionCode), eq(projectFunding.projectId, projectId)));
+  if (items.length) {
+    await tx.insert(projectFunding).values(
+      items.map((f) => ({ divisionCode, projectId, source: f.source, amount: f.amount, currency: f.currency, originalAmount: f.originalAmount ?? null })),
+    );
+  }
+}
+
+/** Replaces a project's year plans. */
+export async function replaceYearPlans(tx: DbOrTx, divisionCode: string, projectId: string, plans: Array<{ year: number; planned: string }>) {
+  await tx.delete(projectYearPlans).where(and(eq(projectYearPlans.divisionCode, divisionCode), eq(projectYearPlans.projectId, projectId)));
+  if (plans.length) await tx.insert(projectYearPlans).values(plans.map((p) => ({ divisionCode, projectId, year: p.year, planned: p.planned })));
+}
+
+/** The next 储备编号 of a division and year: CB-2026-990121-0001. */
+export async function nextReserveNo(tx: DbOrTx, divisionCode: string, year: number): Promise<string> {
+  const [row] = await tx
+    .insert(reserveCounters)
+    .values({ divisionCode, year, last: 1 })
+    .onConflictDoUpdate({ target: [reserveCounters.divisionCode, reserveCounters.year], set: { last: sql`${reserveCounters.last} + 1` } })
+    .returning({ last: reserveCounters.last });
+  return `CB-${year}-${divisionCode}-${String(row.last).padStart(4, '0')}`;
+}
+
+/** Units of a division by ids (to validate references). */
+export async function findUnits(tx: DbOrTx, divisionCode: string, ids: string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.divisionCode, divisionCode), inArray(orgUnits.id, ids)));
+}
