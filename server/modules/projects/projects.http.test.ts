@@ -13,7 +13,7 @@ let app: TestApp;
 let drc: TestClient;
 let water: TestClient;
 let culture: TestClient;
-let units: Record<string, string> = {};
+const units: Record<string, string> = {};
 const COUNTY = '620921';
 
 /** A valid GB/T 40058 code with its check digit. */

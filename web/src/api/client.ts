@@ -134,3 +134,54 @@ export interface Page<T> {
   data: T[];
   total: number;
 }
+
+/** Sends a file as `multipart/form-data` (field `file`) with the CSRF header; throws ApiError on failure. */
+export async function apiUpload<T>(path: string, file: File | Blob, options: { query?: Query; fieldName?: string; fileName?: string } = {}): Promise<T> {
+  const form = new FormData();
+  if (options.fileName) form.append(options.fieldName ?? 'file', file, options.fileName);
+  else form.append(options.fieldName ?? 'file', file);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = csrfToken ?? readCsrfCookie();
+  if (token) headers[CSRF_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+  }
+  if (!response.ok) {
+    const error = await parseUploadError(response);
+    if (error.status === 401) handlers?.onUnauthenticated(error);
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') handlers?.onPasswordChangeRequired(error);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The URL of a GET endpoint with query parameters (empty values dropped), for downloads. */
+export function apiUrl(path: string, query?: Query): string {
+  return buildUrl(path, query);
+}
+
+/** Like parseError, but keeps a body without an `error` envelope (e.g. `{problems}`) as details. */
+async function parseUploadError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const envelope = (body as { error?: { code?: string; message?: string; field?: string; details?: Record<string, unknown> } } | null)?.error;
+  const code = (envelope?.code ?? (response.status >= 500 ? 'INTERNAL' : response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED')) as ErrorCode;
+  const details = envelope ? envelope.details : body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
+  return new ApiError({
+    status: response.status,
+    code,
+    message: envelope?.message || ERROR_MESSAGES[code] || `请求失败（${response.status}）`,
+    field: envelope?.field,
+    details,
+  });
+}
