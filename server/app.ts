@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { libraryRoutes } from './modules/libraries/libraries.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
 import type { AppDeps } from './platform/http/context';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', orgRoutes());
   app.route('/', auditRoutes());
   app.route('/', projectRoutes());
+  app.route('/', libraryRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,94 @@
+import { z } from '@hono/zod-openapi';
+import { LIBRARY_KINDS, LIBRARY_REQUEST_KINDS, LIBRARY_REQUEST_STATUSES } from '../../../common/projects';
+
+export const Library = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(LIBRARY_KINDS),
+    ownerUnitId: z.string().nullable(),
+    ownerUnitName: z.string().nullable(),
+    entryCriteria: z.string().nullable(),
+    sortOrder: z.number(),
+    isActive: z.boolean(),
+    projectCount: z.number(),
+    version: z.number(),
+  })
+  .openapi('Library');
+
+export const ReserveRatio = z
+  .object({
+    reserveCount: z.number(),
+    implementedCount: z.number(),
+    ratio: z.string().nullable(),
+    target: z.number(),
+    isBelowTarget: z.boolean(),
+  })
+  .openapi('ReserveRatio');
+
+export const CreateLibraryBody = z
+  .object({
+    name: z.string().trim().min(2, '名称至少 2 个字').max(64, '名称过长'),
+    kind: z.enum(LIBRARY_KINDS),
+    ownerUnitId: z.string().uuid('主管单位无效').nullish(),
+    entryCriteria: z.string().trim().max(2000).nullish(),
+    sortOrder: z.number().int().min(0).max(10000).optional(),
+  })
+  .strict()
+  .openapi('CreateLibraryBody');
+
+export const UpdateLibraryBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(2, '名称至少 2 个字').max(64, '名称过长').optional(),
+    kind: z.enum(LIBRARY_KINDS).optional(),
+    ownerUnitId: z.string().uuid('主管单位无效').nullish(),
+    entryCriteria: z.string().trim().max(2000).nullish(),
+    sortOrder: z.number().int().min(0).max(10000).optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('UpdateLibraryBody');
+
+export const LibraryRequest = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    projectName: z.string().nullable(),
+    libraryId: z.string(),
+    libraryName: z.string().nullable(),
+    kind: z.enum(LIBRARY_REQUEST_KINDS),
+    status: z.enum(LIBRARY_REQUEST_STATUSES),
+    reason: z.string(),
+    changes: z.string().nullable(),
+    submittedByName: z.string(),
+    submittedAt: z.string(),
+    reviewedByName: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    reviewComment: z.string().nullable(),
+    canReview: z.boolean(),
+    version: z.number(),
+  })
+  .openapi('LibraryRequest');
+
+export const CreateLibraryRequestBody = z
+  .object({
+    projectId: z.string().uuid('项目无效'),
+    libraryId: z.string().uuid('项目库无效'),
+    kind: z.enum(LIBRARY_REQUEST_KINDS),
+    reason: z.string().trim().min(2, '请填写申请理由').max(2000),
+    changes: z.string().trim().max(2000).nullish(),
+  })
+  .strict()
+  .openapi('CreateLibraryRequestBody');
+
+export const LibraryRequestQuery = z.object({
+  status: z.enum(LIBRARY_REQUEST_STATUSES).optional(),
+  projectId: z.string().uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const ReviewBody = z.object({ comment: z.string().trim().max(2000).nullish() }).strict().openapi('ReviewBody');
+export const ReturnBody = z.object({ comment: z.string().trim().min(2, '退回须填写原因').max(2000) }).strict().openapi('ReturnBody');
+export const IdParam = z.object({ id: z.string().uuid('编号格式不正确') });

@@ -1,0 +1,306 @@
+import Decimal from 'decimal.js';
+import { and, asc, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { LIBRARY_REQUEST_KIND_LABELS, type LibraryKind, type LibraryRequestKind, type LibraryRequestStatus } from '../../../common/projects';
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import { regionCondition } from '../../platform/auth/scope';
+import type { Database, DbOrTx } from '../../platform/db/client';
+import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import type { Actor } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { orgUnits } from '../org/org.tables';
+import { loadProject } from '../projects/projects.service';
+import { projectScope } from '../projects/projects.policy';
+import { projects } from '../projects/projects.tables';
+import { libraries, libraryMemberships, libraryRequests } from './libraries.tables';
+
+/** The health rule of SPEC §2: reserve projects ≥ 3 × the projects implemented this year. */
+export const RESERVE_RATIO_TARGET = 3;
+const COUNTED_MIN_WAN = '500';
+const NOT_STARTED = ['reserve', 'preliminary', 'ready'];
+
+/**
+ * 储备项目数 ÷ 本年实施项目数 over the caller's region, counting only projects ≥ 500万元:
+ * reserve = not started yet (储备 / 前期 / 具备开工条件); implemented = under construction,
+ * or started or completed this year.
+ */
+export async function reserveRatio(tx: DbOrTx, actor: Actor, year = new Date().getFullYear()) {
+  const region = regionCondition(actor, projects.divisionCode);
+  const yearStart = `${year}-01-01`;
+  const [row] = await tx
+    .select({
+      reserve: sql<number>`count(*) filter (where ${inArray(projects.stage, NOT_STARTED)})::int`,
+      implemented: sql<number>`count(*) filter (where ${projects.stage} = 'construction' or ${projects.actualStart} >= ${yearStart} or ${projects.actualCompletion} >= ${yearStart})::int`,
+    })
+    .from(projects)
+    .where(and(region, gte(projects.totalInvestment, COUNTED_MIN_WAN)));
+  const ratio = row.implemented > 0 ? new Decimal(row.reserve).div(row.implemented).toDecimalPlaces(1).toFixed(1) : null;
+  return {
+    reserveCount: row.reserve,
+    implementedCount: row.implemented,
+    ratio,
+    target: RESERVE_RATIO_TARGET,
+    isBelowTarget: ratio !== null && new Decimal(ratio).lt(RESERVE_RATIO_TARGET),
+  };
+}
+
+/** The libraries of the caller's region, with how many projects each holds. */
+export async function listLibraries(database: Database, actor: Actor) {
+  const { db } = database;
+  const rows = await db
+    .select({
+      library: libraries,
+      ownerUnitName: orgUnits.name,
+      projectCount: sql<number>`(select count(*)::int from ${libraryMemberships} m where m.division_code = ${libraries.divisionCode} and m.library_id = ${libraries.id})`,
+    })
+    .from(libraries)
+    .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, libraries.divisionCode), eq(orgUnits.id, libraries.ownerUnitId)))
+    .where(regionCondition(actor, libraries.divisionCode))
+    .orderBy(asc(libraries.divisionCode), asc(libraries.sortOrder), asc(libraries.name));
+  return {
+    data: rows.map((r) => presentLibrary(r.library, r.ownerUnitName, r.projectCount)),
+    reserveRatio: await reserveRatio(db, actor),
+  };
+}
+
+function presentLibrary(l: typeof libraries.$inferSelect, ownerUnitName: string | null, projectCount: number) {
+  return {
+    id: l.id,
+    name: l.name,
+    kind: l.kind as LibraryKind,
+    ownerUnitId: l.ownerUnitId,
+    ownerUnitName,
+    entryCriteria: l.entryCriteria,
+    sortOrder: l.sortOrder,
+    isActive: l.isActive,
+    projectCount,
+    version: l.version,
+  };
+}
+
+async function checkOwnerUnit(tx: DbOrTx, divisionCode: string, ownerUnitId: string | null | undefined) {
+  if (!ownerUnitId) return null;
+  const [unit] = await tx.select().from(orgUnits).where(and(eq(orgUnits.divisionCode, divisionCode), eq(orgUnits.id, ownerUnitId)));
+  if (!unit) throw new AppError('VALIDATION_FAILED', '主管单位不存在或不属于本行政区划', { field: 'ownerUnitId' });
+  return unit.name;
+}
+
+async function nameTaken(tx: DbOrTx, divisionCode: string, name: string, exceptId?: string) {
+  const rows = await tx.select({ id: libraries.id }).from(libraries).where(and(eq(libraries.divisionCode, divisionCode), eq(libraries.name, name)));
+  return rows.some((r) => r.id !== exceptId);
+}
+
+/** Adds a library to the caller's division. */
+export async function createLibrary(
+  database: Database,
+  actor: Actor,
+  input: { name: string; kind: LibraryKind; ownerUnitId?: string | null; entryCriteria?: string | null; sortOrder?: number },
+) {
+  const divisionCode = actor.divisionCode;
+  return database.db.transaction(async (tx) => {
+    const ownerUnitName = await checkOwnerUnit(tx, divisionCode, input.ownerUnitId);
+    if (await nameTaken(tx, divisionCode, input.name)) throw new AppError('DUPLICATE', `项目库「${input.name}」已存在`, { field: 'name' });
+    const [row] = await tx
+      .insert(libraries)
+      .values({ divisionCode, name: input.name, kind: input.kind, ownerUnitId: input.ownerUnitId ?? null, entryCriteria: input.entryCriteria ?? null, sortOrder: input.sortOrder ?? 0 })
+      .returning();
+    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode, action: 'library.created', entityType: 'library', entityId: row.id, summary: `新建项目库：${row.name}`, after: row });
+    return presentLibrary(row, ownerUnitName, 0);
+  });
+}
+
+/** Changes a library's settings, refusing a stale version. */
+export async function updateLibrary(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: { version: number; name?: string; kind?: LibraryKind; ownerUnitId?: string | null; entryCriteria?: string | null; sortOrder?: number; isActive?: boolean },
+) {
+  return database.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(libraries).where(and(eq(libraries.id, id), regionCondition(actor, libraries.divisionCode)));
+    if (!before) notFound('项目库不存在');
+    assertSameVersion(before.version, input.version);
+    const ownerUnitName = await checkOwnerUnit(tx, before.divisionCode, input.ownerUnitId === undefined ? before.ownerUnitId : input.ownerUnitId);
+    if (input.name && (await nameTaken(tx, before.divisionCode, input.name, id))) throw new AppError('DUPLICATE', `项目库「${input.name}」已存在`, { field: 'name' });
+    const { version, ...changes } = input;
+    const rows = await tx
+      .update(libraries)
+      .set({ ...changes, version: sql`${libraries.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(libraries.divisionCode, before.divisionCode), eq(libraries.id, id), eq(libraries.version, version)))
+      .returning();
+    const after = assertVersionMatched(rows);
+    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: before.divisionCode, action: 'library.updated', entityType: 'library', entityId: id, summary: `修改项目库：${after.name}`, before, after });
+    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(libraryMemberships).where(and(eq(libraryMemberships.divisionCode, before.divisionCode), eq(libraryMemberships.libraryId, id)));
+    return presentLibrary(after, ownerUnitName, count.n);
+  });
+}
+
+// The 发改局 reviews every library's requests; a library's owner unit reviews its own.
+function canReviewRequest(actor: Actor, library: { ownerUnitId: string | null }, request: { status: string; submittedBy: string }) {
+  if (request.status !== 'pending' || !actor.permissions.includes('library.review')) return false;
+  if (request.submittedBy === actor.id) return false;
+  return actor.role === 'drc' || (library.ownerUnitId !== null && library.ownerUnitId === actor.unitId);
+}
+
+/** Submits an 入库 / 调整 / 出库 request for a project the caller reaches. */
+export async function submitLibraryRequest(
+  database: Database,
+  actor: Actor,
+  input: { projectId: string; libraryId: string; kind: LibraryRequestKind; reason: string; changes?: string | null },
+) {
+  return database.db.transaction(async (tx) => {
+    const { project } = await loadProject(tx, actor, input.projectId);
+    const [library] = await tx.select().from(libraries).where(and(eq(libraries.divisionCode, project.divisionCode), eq(libraries.id, input.libraryId)));
+    if (!library || !library.isActive) throw new AppError('VALIDATION_FAILED', '项目库不存在或已停用', { field: 'libraryId' });
+    const [membership] = await tx
+      .select()
+      .from(libraryMemberships)
+      .where(and(eq(libraryMemberships.divisionCode, project.divisionCode), eq(libraryMemberships.libraryId, library.id), eq(libraryMemberships.projectId, project.id)));
+    if (input.kind === 'enter' && membership) throw new AppError('CONFLICT', `项目已在「${library.name}」中`);
+    if (input.kind !== 'enter' && !membership) throw new AppError('CONFLICT', `项目不在「${library.name}」中，不能申请${LIBRARY_REQUEST_KIND_LABELS[input.kind]}`);
+    if (input.kind === 'adjust' && !input.changes) throw new AppError('VALIDATION_FAILED', '调整申请须说明调整内容', { field: 'changes' });
+    const [pending] = await tx
+      .select({ id: libraryRequests.id })
+      .from(libraryRequests)
+      .where(
+        and(
+          eq(libraryRequests.divisionCode, project.divisionCode),
+          eq(libraryRequests.projectId, project.id),
+          eq(libraryRequests.libraryId, library.id),
+          eq(libraryRequests.status, 'pending'),
+        ),
+      );
+    if (pending) throw new AppError('CONFLICT', '该项目在此库已有待审核的申请');
+    const [row] = await tx
+      .insert(libraryRequests)
+      .values({
+        divisionCode: project.divisionCode,
+        projectId: project.id,
+        libraryId: library.id,
+        kind: input.kind,
+        reason: input.reason,
+        changes: input.changes ?? null,
+        submittedBy: actor.id,
+        submittedByName: actor.displayName,
+        submittedUnitId: actor.unitId,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: project.divisionCode,
+      action: 'library_request.submitted',
+      entityType: 'library_request',
+      entityId: row.id,
+      summary: `申请${LIBRARY_REQUEST_KIND_LABELS[input.kind]}：${project.name} → ${library.name}`,
+      after: { ...row, projectId: project.id },
+    });
+    return presentRequest(row, project.name, library, actor);
+  });
+}
+
+function presentRequest(r: typeof libraryRequests.$inferSelect, projectName: string | null, library: { name: string; ownerUnitId: string | null } | null, actor: Actor) {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    projectName,
+    libraryId: r.libraryId,
+    libraryName: library?.name ?? null,
+    kind: r.kind as LibraryRequestKind,
+    status: r.status as LibraryRequestStatus,
+    reason: r.reason,
+    changes: (r.changes as string | null) ?? null,
+    submittedByName: r.submittedByName,
+    submittedAt: r.submittedAt.toISOString(),
+    reviewedByName: r.reviewedByName,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewComment: r.reviewComment,
+    canReview: library ? canReviewRequest(actor, library, r) : false,
+    version: r.version,
+  };
+}
+
+/**
+ * Requests the caller may see: those about projects in their scope, and those addressed to
+ * a library their unit owns. With `status=pending` this is the reviewer's 待办.
+ */
+export async function listLibraryRequests(
+  database: Database,
+  actor: Actor,
+  query: { status?: LibraryRequestStatus; projectId?: string; page: number; pageSize: number },
+) {
+  const { db } = database;
+  const scope = projectScope(actor);
+  const visible: SQL | undefined = scope && actor.unitId ? or(scope, eq(libraries.ownerUnitId, actor.unitId)) : scope;
+  const where = and(
+    regionCondition(actor, libraryRequests.divisionCode),
+    visible,
+    query.status ? eq(libraryRequests.status, query.status) : undefined,
+    query.projectId ? eq(libraryRequests.projectId, query.projectId) : undefined,
+  );
+  const joinLibrary = and(eq(libraries.divisionCode, libraryRequests.divisionCode), eq(libraries.id, libraryRequests.libraryId));
+  const joinProject = and(eq(projects.divisionCode, libraryRequests.divisionCode), eq(projects.id, libraryRequests.projectId));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ request: libraryRequests, projectName: projects.name, library: libraries })
+      .from(libraryRequests)
+      .innerJoin(libraries, joinLibrary)
+      .innerJoin(projects, joinProject)
+      .where(where)
+      .orderBy(desc(libraryRequests.submittedAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(libraryRequests).innerJoin(libraries, joinLibrary).innerJoin(projects, joinProject).where(where),
+  ]);
+  return { data: rows.map((r) => presentRequest(r.request, r.projectName, r.library, actor)), total: count.n };
+}
+
+/** Approves or returns a pending request; approval applies it to the library at once. */
+export async function reviewLibraryRequest(database: Database, actor: Actor, id: string, decision: { approve: boolean; comment?: string | null }) {
+  return database.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ request: libraryRequests, library: libraries, projectName: projects.name })
+      .from(libraryRequests)
+      .innerJoin(libraries, and(eq(libraries.divisionCode, libraryRequests.divisionCode), eq(libraries.id, libraryRequests.libraryId)))
+      .leftJoin(projects, and(eq(projects.divisionCode, libraryRequests.divisionCode), eq(projects.id, libraryRequests.projectId)))
+      .where(and(eq(libraryRequests.id, id), regionCondition(actor, libraryRequests.divisionCode)));
+    if (!found) notFound('申请不存在或不在您的数据范围内');
+    const { request, library } = found;
+    if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理，不能重复审核');
+    if (!canReviewRequest(actor, library, request)) {
+      throw new AppError('FORBIDDEN', request.submittedBy === actor.id ? '不能审核自己提交的申请' : '您不是该项目库的审核单位');
+    }
+    const status = decision.approve ? 'approved' : 'returned';
+    const rows = await tx
+      .update(libraryRequests)
+      .set({ status, reviewedBy: actor.id, reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: decision.comment ?? null, version: sql`${libraryRequests.version} + 1` })
+      .where(and(eq(libraryRequests.divisionCode, request.divisionCode), eq(libraryRequests.id, id), eq(libraryRequests.status, 'pending'), eq(libraryRequests.version, request.version)))
+      .returning();
+    if (rows.length === 0) throw new AppError('CONFLICT', '该申请已处理，不能重复审核');
+    if (decision.approve) await applyRequest(tx, request);
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: request.divisionCode,
+      action: decision.approve ? 'library_request.approved' : 'library_request.returned',
+      entityType: 'library_request',
+      entityId: id,
+      summary: `${decision.approve ? '通过' : '退回'}${LIBRARY_REQUEST_KIND_LABELS[request.kind as LibraryRequestKind]}申请：${found.projectName ?? ''} → ${library.name}`,
+      before: { status: 'pending' },
+      after: { status, comment: decision.comment ?? null, projectId: request.projectId },
+    });
+    return presentRequest(rows[0], found.projectName, library, actor);
+  });
+}
+
+async function applyRequest(tx: DbOrTx, request: typeof libraryRequests.$inferSelect) {
+  const key = and(
+    eq(libraryMemberships.divisionCode, request.divisionCode),
+    eq(libraryMemberships.libraryId, request.libraryId),
+    eq(libraryMemberships.projectId, request.projectId),
+  );
+  if (request.kind === 'enter') {
+    await tx.insert(libraryMemberships).values({ divisionCode: request.divisionCode, libraryId: request.libraryId, projectId: request.projectId }).onConflictDoNothing();
+  } else if (request.kind === 'exit') {
+    await tx.delete(libraryMemberships).where(key);
+  } else {
+    await tx.update(libraryMemberships).set({ note: (request.changes as string | null) ?? null }).where(key);
+  }
+}
