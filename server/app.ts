@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { libraryRoutes } from './modules/libraries/libraries.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { procedureRoutes } from './modules/projects/procedures.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
 import type { AppDeps } from './platform/http/context';
 import { AppError } from './platform/http/errors';
@@ -49,15 +50,15 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE');
-      },
-    }),
-  );
+  const uploadRoute = /^\/api\/projects\/(import|[^/]+\/documents)$/;
+  const jsonLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE');
+    },
+  });
+  // Uploads carry their own, larger limits on their routes.
+  app.use('/api/*', (c, next) => (uploadRoute.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', authenticate);
 
   app.route('/', healthRoutes(VERSION));
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes());
   app.route('/', projectRoutes());
   app.route('/', libraryRoutes());
+  app.route('/', procedureRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -5,8 +5,10 @@ export interface Config {
   port: number;
   /** `postgres://…` for a server; unset for the embedded database. */
   databaseUrl: string | undefined;
-  /** Where the embedded database and uploaded files live. */
+  /** Where the embedded database lives. */
   dataDir: string;
+  /** Where uploaded files are stored (default: <dataDir>/files). */
+  filesDir: string;
   /** Serve cookies with `Secure` (set when the platform sits behind HTTPS). */
   secureCookies: boolean;
   /** Whether the demo county is loaded on first start. */
@@ -23,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    filesDir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? 'data', 'files')),
     secureCookies: env.COOKIE_SECURE === 'true',
     loadDemo: env.DEMO !== 'false',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../../server/app';
 import { readConfig } from '../../server/platform/config';
 import type { Database } from '../../server/platform/db/client';
@@ -7,7 +10,8 @@ export type TestApp = ReturnType<typeof createApp>;
 
 /** The app over a test database, with the default configuration. */
 export function createTestApp(database: Database, env: NodeJS.ProcessEnv = {}) {
-  return createApp({ database, config: { ...readConfig({}), ...configOverrides(env) } });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-files-'));
+  return createApp({ database, config: { ...readConfig({}), filesDir, ...configOverrides(env) } });
 }
 
 function configOverrides(env: NodeJS.ProcessEnv) {
@@ -28,7 +32,7 @@ export class TestClient {
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && this.csrfToken && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) {
-      if (typeof body === 'string') init.body = body;
+      if (typeof body === 'string' || body instanceof FormData) init.body = body;
       else {
         init.body = JSON.stringify(body);
         h['content-type'] ??= 'application/json';

@@ -1,0 +1,198 @@
+import { z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { PROCEDURE_STATUSES } from '../../../common/projects';
+import { AppError } from '../../platform/http/errors';
+import { requireActor } from '../../platform/http/middleware';
+import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { listDocuments, MAX_DOCUMENT_BYTES, openDocument, uploadDocument } from './documents.service';
+import { listProjectProcedures, stuckProcedures, updateProcedure } from './procedures.service';
+import { ProjectIdParam } from './projects.schemas';
+import { deleteFilter, listSavedFilters, saveFilter } from './saved-filters.service';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const isoDate = z.string().date('日期格式应为 YYYY-MM-DD');
+
+const Procedure = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    sortOrder: z.number(),
+    isRequiredForStart: z.boolean(),
+    status: z.enum(PROCEDURE_STATUSES),
+    approvingOffice: z.string().nullable(),
+    approvalNo: z.string().nullable(),
+    approvalDate: z.string().nullable(),
+    responsiblePerson: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    blockingProblem: z.string().nullable(),
+    waiverReason: z.string().nullable(),
+    version: z.number(),
+  })
+  .openapi('Procedure');
+
+const UpdateProcedureBody = z
+  .object({
+    version: z.number().int().positive(),
+    status: z.enum(PROCEDURE_STATUSES).optional(),
+    approvingOffice: z.string().trim().max(100).nullish(),
+    approvalNo: z.string().trim().max(100).nullish(),
+    approvalDate: isoDate.nullish(),
+    responsiblePerson: z.string().trim().max(32).nullish(),
+    dueDate: isoDate.nullish(),
+    blockingProblem: z.string().trim().max(1000).nullish(),
+    waiverReason: z.string().trim().max(1000).nullish(),
+  })
+  .strict()
+  .openapi('UpdateProcedureBody');
+
+const StuckQuery = z.object({
+  key: z.string().trim().max(32).optional(),
+  status: z.enum(PROCEDURE_STATUSES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const Document = z
+  .object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedByName: z.string(), uploadedAt: z.string() })
+  .openapi('Document');
+
+const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要上传的文件' }).openapi({ type: 'string', format: 'binary' }) });
+
+const SavedFilter = z.object({ id: z.string(), name: z.string(), query: z.string() }).openapi('SavedFilter');
+const IdParam = z.object({ id: z.string().uuid('编号格式不正确') });
+
+const routes = {
+  list: defineRoute({
+    method: 'get',
+    path: '/api/projects/{id}/procedures',
+    tags: ['前期手续'],
+    summary: '项目前期手续清单',
+    permission: 'project.read',
+    request: { params: ProjectIdParam },
+    responses: { 200: json(z.object({ data: z.array(Procedure) }), '手续清单'), ...errorResponses },
+  }),
+  update: defineRoute({
+    method: 'patch',
+    path: '/api/procedures/{id}',
+    tags: ['前期手续'],
+    summary: '更新一项前期手续（需提交 version）',
+    permission: 'procedure.update',
+    request: { params: IdParam, ...body(UpdateProcedureBody) },
+    responses: { 200: json(Procedure, '已更新'), ...errorResponses },
+  }),
+  stuck: defineRoute({
+    method: 'get',
+    path: '/api/procedures/stuck',
+    tags: ['前期手续'],
+    summary: '跨项目的卡点手续（未启动 / 办理中）',
+    permission: 'project.read',
+    request: { query: StuckQuery },
+    responses: {
+      200: json(
+        z.object({
+          summary: z.array(z.object({ key: z.string(), name: z.string(), pending: z.number(), overdue: z.number(), blocked: z.number() })),
+          data: z.array(Procedure.extend({ projectId: z.string(), projectName: z.string(), departmentName: z.string().nullable(), isOverdue: z.boolean() })),
+          total: z.number(),
+        }),
+        '卡点手续',
+      ),
+      ...errorResponses,
+    },
+  }),
+  documents: defineRoute({
+    method: 'get',
+    path: '/api/projects/{id}/documents',
+    tags: ['附件'],
+    summary: '项目附件',
+    permission: 'project.read',
+    request: { params: ProjectIdParam },
+    responses: { 200: json(z.object({ data: z.array(Document) }), '附件列表'), ...errorResponses },
+  }),
+  upload: defineRoute({
+    method: 'post',
+    path: '/api/projects/{id}/documents',
+    tags: ['附件'],
+    summary: '上传附件（PDF/JPG/PNG/DOCX/XLSX，≤ 20 MB，按内容校验类型）',
+    permission: 'document.upload',
+    middleware: [
+      bodyLimit({
+        maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE', '单个文件不能超过 20 MB');
+        },
+      }),
+    ],
+    request: { params: ProjectIdParam, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
+    responses: { 201: json(Document, '已上传'), ...errorResponses },
+  }),
+  download: defineRoute({
+    method: 'get',
+    path: '/api/documents/{id}/download',
+    tags: ['附件'],
+    summary: '下载附件',
+    permission: 'project.read',
+    request: { params: IdParam },
+    responses: { 200: { description: '文件内容' }, ...errorResponses },
+  }),
+  filters: defineRoute({
+    method: 'get',
+    path: '/api/saved-filters',
+    tags: ['项目库'],
+    summary: '我保存的筛选条件',
+    permission: 'project.read',
+    responses: { 200: json(z.object({ data: z.array(SavedFilter) }), '筛选条件'), ...errorResponses },
+  }),
+  saveFilter: defineRoute({
+    method: 'post',
+    path: '/api/saved-filters',
+    tags: ['项目库'],
+    summary: '保存筛选条件（同名覆盖）',
+    permission: 'project.read',
+    request: body(z.object({ name: z.string().trim().min(1, '请填写名称').max(64), query: z.string().max(2000) }).strict()),
+    responses: { 201: json(SavedFilter, '已保存'), ...errorResponses },
+  }),
+  deleteFilter: defineRoute({
+    method: 'delete',
+    path: '/api/saved-filters/{id}',
+    tags: ['项目库'],
+    summary: '删除筛选条件',
+    permission: 'project.read',
+    request: { params: IdParam },
+    responses: { 204: { description: '已删除' }, ...errorResponses },
+  }),
+};
+
+/** 前期手续, attachments and saved filters of the project library. */
+export function procedureRoutes() {
+  return createRouter()
+    .openapi(routes.list, async (c) => c.json({ data: await listProjectProcedures(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
+    .openapi(routes.update, async (c) => c.json(await updateProcedure(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(routes.stuck, async (c) => c.json(await stuckProcedures(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
+    .openapi(routes.documents, async (c) => c.json({ data: await listDocuments(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
+    .openapi(routes.upload, async (c) => {
+      const { database, config } = c.get('deps');
+      const { file } = c.req.valid('form');
+      return c.json(await uploadDocument(database, config.filesDir, requireActor(c), c.req.valid('param').id, file), 201);
+    })
+    .openapi(routes.download, async (c) => {
+      const { database, config } = c.get('deps');
+      const doc = await openDocument(database, config.filesDir, requireActor(c), c.req.valid('param').id);
+      return c.body(new Uint8Array(doc.bytes), 200, {
+        'content-type': doc.mediaType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+        'x-content-type-options': 'nosniff',
+      });
+    })
+    .openapi(routes.filters, async (c) => c.json({ data: await listSavedFilters(c.get('deps').database, requireActor(c)) }, 200))
+    .openapi(routes.saveFilter, async (c) => c.json(await saveFilter(c.get('deps').database, requireActor(c), c.req.valid('json')), 201))
+    .openapi(routes.deleteFilter, async (c) => {
+      await deleteFilter(c.get('deps').database, requireActor(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { PROCEDURE_STATUS_LABELS, type ProcedureStatus } from '../../../common/projects';
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import type { Database } from '../../platform/db/client';
+import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import type { Actor } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { orgUnits } from '../org/org.tables';
+import { projectProcedures } from './procedures.tables';
+import { projectScope } from './projects.policy';
+import { loadProject } from './projects.service';
+import { projects } from './projects.tables';
+
+type ProcedureRow = typeof projectProcedures.$inferSelect;
+
+/** Today in Beijing, as YYYY-MM-DD. */
+export function beijingToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function presentProcedure(p: ProcedureRow) {
+  return {
+    id: p.id,
+    key: p.key,
+    name: p.name,
+    sortOrder: p.sortOrder,
+    isRequiredForStart: p.isRequiredForStart,
+    status: p.status as ProcedureStatus,
+    approvingOffice: p.approvingOffice,
+    approvalNo: p.approvalNo,
+    approvalDate: p.approvalDate,
+    responsiblePerson: p.responsiblePerson,
+    dueDate: p.dueDate,
+    blockingProblem: p.blockingProblem,
+    waiverReason: p.waiverReason,
+    version: p.version,
+  };
+}
+
+/** The checklist of one project, in template order. */
+export async function listProjectProcedures(database: Database, actor: Actor, projectId: string) {
+  const { project } = await loadProject(database.db, actor, projectId);
+  const rows = await database.db
+    .select()
+    .from(projectProcedures)
+    .where(and(eq(projectProcedures.divisionCode, project.divisionCode), eq(projectProcedures.projectId, project.id)))
+    .orderBy(asc(projectProcedures.sortOrder));
+  return rows.map(presentProcedure);
+}
+
+export interface ProcedureUpdate {
+  version: number;
+  status?: ProcedureStatus;
+  approvingOffice?: string | null;
+  approvalNo?: string | null;
+  approvalDate?: string | null;
+  responsiblePerson?: string | null;
+  dueDate?: string | null;
+  blockingProblem?: string | null;
+  waiverReason?: string | null;
+}
+
+/** Records progress on one procedure: 已批复 needs its number and date, 不需办理 a written reason. */
+export async function updateProcedure(database: Database, actor: Actor, id: string, input: ProcedureUpdate) {
+  return database.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ procedure: projectProcedures, projectName: projects.name })
+      .from(projectProcedures)
+      .innerJoin(projects, and(eq(projects.divisionCode, projectProcedures.divisionCode), eq(projects.id, projectProcedures.projectId)))
+      .where(and(eq(projectProcedures.id, id), projectScope(actor)));
+    if (!found) notFound('前期手续不存在或不在您的数据范围内');
+    const before = found.procedure;
+    assertSameVersion(before.version, input.version);
+    const merged = { ...before, ...input };
+    if (merged.status === 'approved' && (!merged.approvalNo || !merged.approvalDate)) {
+      throw new AppError('VALIDATION_FAILED', '已批复的手续须填写批复文号和批复日期', { field: merged.approvalNo ? 'approvalDate' : 'approvalNo' });
+    }
+    if (merged.status === 'not_required' && !merged.waiverReason?.trim()) {
+      throw new AppError('VALIDATION_FAILED', '标记为“不需办理”须写明理由', { field: 'waiverReason' });
+    }
+    const { version, ...changes } = input;
+    const rows = await tx
+      .update(projectProcedures)
+      .set({ ...changes, version: sql`${projectProcedures.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(projectProcedures.divisionCode, before.divisionCode), eq(projectProcedures.id, id), eq(projectProcedures.version, version)))
+      .returning();
+    const after = assertVersionMatched(rows);
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: before.divisionCode,
+      action: 'procedure.updated',
+      entityType: 'procedure',
+      entityId: id,
+      summary: `前期手续：${found.projectName} · ${after.name}（${PROCEDURE_STATUS_LABELS[after.status as ProcedureStatus]}）`,
+      before,
+      after: { ...after, projectId: after.projectId },
+    });
+    return presentProcedure(after);
+  });
+}
+
+/**
+ * Where preliminary work is stuck across the caller's projects: each open procedure
+ * (未启动 / 办理中) of projects not yet under construction, with a per-procedure summary.
+ */
+export async function stuckProcedures(
+  database: Database,
+  actor: Actor,
+  query: { key?: string; status?: ProcedureStatus; overdue?: boolean; page: number; pageSize: number },
+) {
+  const today = beijingToday();
+  const open = inArray(projectProcedures.status, ['not_started', 'in_progress']);
+  const base: SQL | undefined = and(
+    projectScope(actor),
+    open,
+    inArray(projects.stage, ['planning', 'reserve', 'preliminary', 'ready']),
+  );
+  const filtered = and(
+    base,
+    query.key ? eq(projectProcedures.key, query.key) : undefined,
+    query.status ? eq(projectProcedures.status, query.status) : undefined,
+    query.overdue ? lt(projectProcedures.dueDate, today) : undefined,
+  );
+  const join = and(eq(projects.divisionCode, projectProcedures.divisionCode), eq(projects.id, projectProcedures.projectId));
+  const { db } = database;
+  const [summary, rows, [count]] = await Promise.all([
+    db
+      .select({
+        key: projectProcedures.key,
+        name: sql<string>`min(${projectProcedures.name})`,
+        pending: sql<number>`count(*)::int`,
+        overdue: sql<number>`count(*) filter (where ${projectProcedures.dueDate} < ${today})::int`,
+        blocked: sql<number>`count(*) filter (where coalesce(${projectProcedures.blockingProblem}, '') <> '')::int`,
+      })
+      .from(projectProcedures)
+      .innerJoin(projects, join)
+      .where(base)
+      .groupBy(projectProcedures.key)
+      .orderBy(sql`count(*) desc`),
+    db
+      .select({ procedure: projectProcedures, projectName: projects.name, departmentName: orgUnits.name })
+      .from(projectProcedures)
+      .innerJoin(projects, join)
+      .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, projects.divisionCode), eq(orgUnits.id, projects.departmentId)))
+      .where(filtered)
+      .orderBy(asc(projectProcedures.dueDate), asc(projects.name), asc(projectProcedures.sortOrder))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(projectProcedures).innerJoin(projects, join).where(filtered),
+  ]);
+  return {
+    summary,
+    data: rows.map((r) => ({
+      ...presentProcedure(r.procedure),
+      projectId: r.procedure.projectId,
+      projectName: r.projectName,
+      departmentName: r.departmentName,
+      isOverdue: r.procedure.dueDate !== null && r.procedure.dueDate < today,
+    })),
+    total: count.n,
+  };
+}
+
