@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { libraryRoutes } from './modules/libraries/libraries.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { ledgerRoutes } from './modules/projects/ledger.routes';
 import { procedureRoutes } from './modules/projects/procedures.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
 import type { AppDeps } from './platform/http/context';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes());
   app.route('/', orgRoutes());
   app.route('/', auditRoutes());
+  app.route('/', ledgerRoutes());
   app.route('/', projectRoutes());
   app.route('/', libraryRoutes());
   app.route('/', procedureRoutes());

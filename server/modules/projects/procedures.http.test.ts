@@ -27,7 +27,7 @@ afterAll(() => database.close());
 
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; field?: string } }).error;
 
-function upload(client: TestClient, name: string, bytes: Uint8Array) {
+function upload(client: TestClient, name: string, bytes: Uint8Array<ArrayBuffer>) {
   const form = new FormData();
   form.append('file', new File([bytes], name));
   return client.request('POST', `/api/projects/${projectId}/documents`, form);

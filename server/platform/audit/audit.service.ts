@@ -154,3 +154,39 @@ export async function countAuditEntries(tx: DbOrTx): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog);
   return row.n;
 }
+
+/** Appends many entries to one division's chain with one lock and chunked inserts (imports). */
+export async function recordAuditBatch(tx: DbOrTx, divisionCode: string, inputs: Array<Omit<AuditEntryInput, 'divisionCode'>>): Promise<void> {
+  if (!inputs.length) return;
+  await tx.insert(auditHeads).values({ divisionCode, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.divisionCode, divisionCode)).for('update');
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const at = new Date();
+  const rows: Array<typeof auditLog.$inferInsert> = [];
+  for (const input of inputs) {
+    seq += 1;
+    const fields: EntryFields = {
+      divisionCode,
+      seq,
+      at,
+      actorId: input.actor.id,
+      actorName: input.actor.name,
+      actorRole: input.actor.role,
+      actorUnitId: input.actor.unitId,
+      actorUnitName: input.actor.unitName,
+      ip: input.actor.ip,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      summary: input.summary?.slice(0, 200) ?? null,
+      before: toJsonValue(input.before),
+      after: toJsonValue(input.after),
+    };
+    const hash = hashEntry(prevHash, fields);
+    rows.push({ ...fields, prevHash, hash });
+    prevHash = hash;
+  }
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditLog).values(rows.slice(i, i + 1000));
+  await tx.update(auditHeads).set({ seq, hash: prevHash }).where(eq(auditHeads.divisionCode, divisionCode));
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAuditEntries } from '../../platform/audit/audit.service';
+import type { Database } from '../../platform/db/client';
+import { buildDivision, buildUnit, buildUser } from '../../../tests/support/factories';
+import { createTestApp, TestClient, type TestApp } from '../../../tests/support/test-app';
+import { createTestDatabase } from '../../../tests/support/test-db';
+import { buildDefectiveLedger, buildMessyLedger } from './ledger-fixtures';
+import { parseLedger } from './ledger-parser';
+import { writeLedger } from './ledger-writer';
+
+let database: Database;
+let app: TestApp;
+let drc: TestClient;
+let water: TestClient;
+const COUNTY = '620921';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database);
+  await buildDivision(database, { code: COUNTY, name: '河西县' });
+  const drcUnit = await buildUnit(database, { divisionCode: COUNTY, name: '河西县发展和改革局', kind: 'drc' });
+  const waterUnit = await buildUnit(database, { divisionCode: COUNTY, name: '河西县水务局', kind: 'department' });
+  await buildUnit(database, { divisionCode: COUNTY, name: '河西县农业农村局', kind: 'department' });
+  await buildUnit(database, { divisionCode: COUNTY, name: '城关镇', kind: 'township' });
+  drc = await new TestClient(app).login((await buildUser(database, { role: 'drc', unitId: drcUnit.id, divisionCode: COUNTY })).username);
+  water = await new TestClient(app).login((await buildUser(database, { role: 'department', unitId: waterUnit.id, divisionCode: COUNTY })).username);
+});
+afterAll(() => database.close());
+
+function upload(client: TestClient, bytes: Buffer, name = '台账.xlsx', commit = false) {
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(bytes)], name));
+  return client.request('POST', `/api/projects/import${commit ? '?commit=true' : ''}`, form);
+}
+const total = async (client: TestClient) => (await (await client.get('/api/projects?pageSize=1')).json()).total as number;
+
+describe('ledger import', () => {
+  it('previews a messy county ledger without writing, then commits it whole', async () => {
+    const ledger = await buildMessyLedger();
+    const preview = await (await upload(drc, ledger)).json();
+    expect(preview.problems).toEqual([]);
+    expect(preview.canCommit).toBe(true);
+    expect(preview.summary).toMatchObject({ create: 6, update: 0 });
+    const farmland = preview.records.find((r: { values: { name: string } }) => r.values.name === '河西县高标准农田建设项目');
+    expect(farmland.values).toMatchObject({ totalInvestment: '12000', fundCentral: '6000', sector: '农业', plannedCompletion: '2025-12-31' });
+    expect(await total(drc)).toBe(0);
+
+    const result = await (await upload(drc, ledger, '台账.xlsx', true)).json();
+    expect(result).toMatchObject({ created: 6, updated: 0 });
+    const { data } = await (await drc.get(`/api/projects?q=${encodeURIComponent('住院')}`)).json();
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({ name: '河西县第二人民医院住院楼', sector: 'social', totalInvestment: '20000.5' });
+  });
+
+  it('updates the same projects when the same ledger comes again', async () => {
+    const before = await total(drc);
+    const preview = await (await upload(drc, await buildMessyLedger())).json();
+    expect(preview.summary).toMatchObject({ create: 0, update: 6 });
+    const result = await (await upload(drc, await buildMessyLedger(), '台账.xlsx', true)).json();
+    expect(result).toMatchObject({ created: 0, updated: 6 });
+    expect(await total(drc)).toBe(before);
+  });
+
+  it('refuses a defective ledger whole, naming every problem by row and column, and writes nothing', async () => {
+    const before = await total(drc);
+    const audits = await countAuditEntries(database.db);
+    const preview = await (await upload(drc, await buildDefectiveLedger())).json();
+    expect(preview.canCommit).toBe(false);
+    const amount = preview.problems.find((p: { row: number; column?: string }) => p.row === 3 && p.column === 'E');
+    expect(amount.message).toContain('待定');
+    expect(preview.problems.some((p: { row: number; field?: string }) => p.row === 5 && p.field === 'name')).toBe(true);
+    const res = await upload(drc, await buildDefectiveLedger(), '台账.xlsx', true);
+    expect(res.status).toBe(400);
+    const error = (await res.json()).error;
+    expect(error.message).toContain('整份台账未导入');
+    expect(error.details.problems.length).toBe(preview.problems.length);
+    expect(await total(drc)).toBe(before);
+    expect(await countAuditEntries(database.db)).toBe(audits);
+  });
+
+  it('lets a department import only projects it is responsible for', async () => {
+    const ledger = await writeLedger(
+      [{ name: '灌区节水改造工程', ownerUnit: '河西县水务投资有限公司', department: '河西县农业农村局', sector: '基础设施', totalInvestment: '3000' }],
+      { title: '水务局台账' },
+    );
+    const preview = await (await upload(water, ledger)).json();
+    expect(preview.canCommit).toBe(false);
+    expect(preview.problems[0].message).toContain('不是本单位');
+  });
+
+  it('refuses files that are not real .xlsx ledgers', async () => {
+    const renamed = await upload(drc, Buffer.from('项目名称,总投资\n甲,100'), '台账.xlsx');
+    expect(renamed.status).toBe(415);
+    const broken = await upload(drc, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), '台账.xlsx');
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toMatch(/无法读取|xlsx/);
+    const csv = await upload(drc, Buffer.from('a,b'), '台账.csv');
+    expect(csv.status).toBe(415);
+  });
+});
+
+describe('export and template', () => {
+  it('exports the filtered list in the layout the import reads', async () => {
+    const res = await drc.get(`/api/projects/export.xlsx?sector=industry`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const parsed = await parseLedger(Buffer.from(await res.arrayBuffer()));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.records.map((r) => r.values.name).sort()).toEqual(['河西县光伏组件生产线项目', '河西县农产品深加工项目', '河西县新材料产业园标准化厂房'].sort());
+    expect(parsed.records.every((r) => r.values.sector === '工业')).toBe(true);
+  });
+
+  it('serves a template whose example row imports', async () => {
+    const res = await drc.get('/api/projects/template.xlsx');
+    expect(res.status).toBe(200);
+    const parsed = await parseLedger(Buffer.from(await res.arrayBuffer()));
+    expect(parsed.records.length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,501 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { findIndustry } from '../../../common/industry-classes';
+import { parseProjectCode } from '../../../common/project-code';
+import {
+  CONSTRUCTION_NATURE_LABELS,
+  MATURITY_LABELS,
+  SECTOR_LABELS,
+  STAGE_LABELS,
+  type FundingSource,
+  type Stage,
+} from '../../../common/projects';
+import { auditActorOf, recordAuditBatch, type AuditEntryInput } from '../../platform/audit/audit.service';
+import type { Database, DbOrTx, Tx } from '../../platform/db/client';
+import type { Actor } from '../../platform/http/context';
+import { AppError } from '../../platform/http/errors';
+import { divisions, orgUnits } from '../org/org.tables';
+import { parseLedger, type LedgerProblem, type LedgerRecord } from './ledger-parser';
+import { projectProcedures } from './procedures.tables';
+import { projectScope } from './projects.policy';
+import { CreateProjectBody, type CreateProjectInput } from './projects.schemas';
+import { procedureTemplateFor } from './projects.service';
+import { projectCodes, projectFunding, projects, projectYearPlans, reserveCounters, stageTransitions } from './projects.tables';
+import { bigrams, searchTextOf } from './search';
+
+/** Ledger rows per import; beyond this the file is refused (keeps memory well under 1 GB). */
+export const MAX_IMPORT_ROWS = 30_000;
+export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+
+const FUNDING_COLUMNS: Record<string, FundingSource> = {
+  fundCentral: 'central',
+  fundProvincial: 'provincial',
+  fundCity: 'city',
+  fundCounty: 'county',
+  fundSpecialBond: 'special_bond',
+  fundBankLoan: 'bank_loan',
+  fundSelfRaised: 'self_raised',
+  fundAttracted: 'attracted',
+};
+
+/** Words county ledgers use for each code, beyond the official labels. */
+const SYNONYMS = {
+  sector: { 服务业: 'services', 三产: 'services', 第三产业: 'services', 民生: 'social', 社会事业: 'social', 城建: 'infrastructure', 城镇建设: 'infrastructure' },
+  stage: { 前期工作: 'preliminary', 拟开工: 'ready', 待开工: 'ready', 新开工: 'construction', 开工: 'construction', 续建: 'construction', 建设中: 'construction', 建成: 'completed', 完工: 'completed', 运营: 'operating', 停建: 'suspended', 缓建: 'suspended', 取消: 'terminated' },
+  nature: { 改造: 'renovation', 技术改造: 'upgrade', 新建扩建: 'expansion' },
+  maturity: { 谋划: 'concept', 概念: 'concept', 成熟: 'ready', 具备开工: 'ready' },
+} as const;
+
+function matchCode<K extends string>(text: string | null, labels: Record<K, string>, synonyms: Record<string, string>): K | null | 'unknown' {
+  if (!text) return null;
+  const t = text.replace(/\s+/g, '');
+  for (const [key, label] of Object.entries(labels) as Array<[K, string]>) if (label === t) return key;
+  if (t in synonyms) return synonyms[t] as K;
+  for (const [key, label] of Object.entries(labels) as Array<[K, string]>) if (t.includes(label as string)) return key;
+  return 'unknown';
+}
+
+type UnitRow = { id: string; name: string; shortName: string | null; kind: string };
+
+/** Finds a unit by the name a ledger gives it: exact, short name, or with/without the county prefix. */
+function unitMatcher(units: UnitRow[], divisionName: string) {
+  const byName = new Map<string, UnitRow>();
+  const strip = (s: string) => s.replace(/\s+/g, '').replace(new RegExp(`^${divisionName}`), '').replace(/^县/, '');
+  for (const u of units) {
+    for (const n of [u.name, u.shortName, strip(u.name)]) if (n && !byName.has(n)) byName.set(n, u);
+  }
+  return (text: string | null, kinds?: string[]): UnitRow | null => {
+    if (!text) return null;
+    const t = text.replace(/\s+/g, '');
+    const found = byName.get(t) ?? byName.get(strip(t));
+    return found && (!kinds || kinds.includes(found.kind)) ? found : null;
+  };
+}
+
+/** One ledger row as it will be written. */
+export interface PlannedRow {
+  sheet: string;
+  row: number;
+  action: 'create' | 'update';
+  matchedProjectId: string | null;
+  input: CreateProjectInput & { stage: Stage };
+  newOwnerName: string | null;
+  fundingGiven: boolean;
+  annualPlan: string | null;
+  actualStart: string | null;
+  actualCompletion: string | null;
+  values: Record<string, string | null>;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  records: Array<{ sheet: string; row: number; action: 'create' | 'update'; matchedProjectId: string | null; values: Record<string, string | null> }>;
+  problems: LedgerProblem[];
+  canCommit: boolean;
+  summary: { create: number; update: number; newOwners: number };
+}
+
+/**
+ * Reads a ledger and works out, row by row, what would be stored: values checked with the
+ * same schema as the API, units matched by name, existing projects matched by code and then
+ * by name + owner. Writes nothing.
+ */
+export async function planImport(database: Database, actor: Actor, file: { name: string; bytes: Buffer }) {
+  const parsed = await parseLedger(file.bytes).catch(() => {
+    // exceljs throws on corrupt archives and unexpected XML: that is the file's fault.
+    throw new AppError('VALIDATION_FAILED', '无法读取该 .xlsx 文件，可能已损坏，请用 Excel 或 WPS 打开后重新保存', { field: 'file' });
+  });
+  const problems: LedgerProblem[] = [...parsed.problems];
+  if (parsed.records.length > MAX_IMPORT_ROWS) {
+    throw new AppError('VALIDATION_FAILED', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分台账`, { field: 'file' });
+  }
+  if (parsed.sheets.length === 0) {
+    // Not a ledger at all (unreadable, or no sheet with a ledger header): refuse the file itself.
+    const unreadable = parsed.problems.find((p) => p.row === 0);
+    throw new AppError('VALIDATION_FAILED', unreadable?.message ?? '未找到台账表头：表头须包含「项目名称」「建设单位」「总投资」等列', { field: 'file' });
+  }
+  const divisionCode = actor.divisionCode;
+  const { db } = database;
+  const [division] = await db.select().from(divisions).where(eq(divisions.code, divisionCode));
+  if (!division || division.level !== 'county') throw new AppError('FORBIDDEN', '请以县级用户身份导入本县的项目台账');
+  const units = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.divisionCode, divisionCode));
+  const findUnit = unitMatcher(units, division.name);
+  const townships = units.filter((u) => u.kind === 'township');
+  const columnOf = new Map<string, string>();
+  for (const sheet of parsed.sheets) for (const c of sheet.columns) columnOf.set(`${sheet.name}:${c.key}`, c.column);
+  const problem = (r: LedgerRecord, field: string, message: string) => {
+    const column = columnOf.get(`${r.sheet}:${field}`);
+    problems.push({ sheet: r.sheet, row: r.row, column, field, message: `第 ${r.row} 行${column ? ` ${column} 列` : ''}：${message}` });
+  };
+
+  const planned: PlannedRow[] = [];
+  const seenCodes = new Map<string, number>();
+  const seenNames = new Map<string, number>();
+  for (const r of parsed.records) {
+    const v = r.values;
+    const errorsBefore = problems.length;
+    let code: string | null = null;
+    if (v.code) {
+      const parsedCode = parseProjectCode(v.code);
+      if (!parsedCode.ok) problem(r, 'code', parsedCode.message);
+      else code = parsedCode.code;
+    }
+    const sector = matchCode(v.sector, SECTOR_LABELS, SYNONYMS.sector);
+    if (sector === null) problem(r, 'sector', '缺少产业类别（农业 / 工业 / 三产服务业 / 社会民生 / 基础设施），也无法从分类行判断');
+    else if (sector === 'unknown') problem(r, 'sector', `无法识别的产业类别：${v.sector}`);
+    const stage = matchCode(v.stage, STAGE_LABELS, SYNONYMS.stage);
+    if (stage === 'unknown') problem(r, 'stage', `无法识别的项目阶段：${v.stage}`);
+    const nature = matchCode(v.nature, CONSTRUCTION_NATURE_LABELS, SYNONYMS.nature);
+    if (nature === 'unknown') problem(r, 'nature', `无法识别的建设性质：${v.nature}（应为新建、续建、扩建、改建、迁建、恢复或技改）`);
+    const maturity = matchCode(v.maturity, MATURITY_LABELS, SYNONYMS.maturity);
+    if (maturity === 'unknown') problem(r, 'maturity', `无法识别的成熟度：${v.maturity}`);
+    let industryCode: string | null = null;
+    if (v.industry) {
+      const match = findIndustry(v.industry);
+      if (match?.level === 'division') industryCode = match.division.code;
+      else if (!match) problem(r, 'industry', `无法识别的国民经济行业分类：${v.industry}`);
+    }
+    const department = findUnit(v.department);
+    if (v.department && !department) problem(r, 'department', `未找到主管部门「${v.department}」，请先在单位管理中建立或核对名称`);
+    let departmentId = department?.id ?? null;
+    if (actor.dataScope === 'unit' && actor.unitId) {
+      if (departmentId && departmentId !== actor.unitId) problem(r, 'department', `主管部门「${v.department}」不是本单位，只能导入本单位主管的项目`);
+      departmentId = actor.unitId;
+    }
+    const township = v.township ? townships.find((t) => v.township!.includes(t.name)) ?? null : null;
+    let townshipId = township?.id ?? null;
+    if (actor.dataScope === 'township' && actor.unitId) townshipId = actor.unitId;
+    const park = findUnit(v.park, ['park']);
+    if (v.park && !park) problem(r, 'park', `未找到园区「${v.park}」`);
+    const owner = findUnit(v.ownerUnit);
+
+    const funding = Object.entries(FUNDING_COLUMNS)
+      .filter(([key]) => v[key] && v[key] !== '0')
+      .map(([key, source]) => ({ source, amount: v[key]!, currency: 'CNY' }));
+    const fundingGiven = Object.keys(FUNDING_COLUMNS).some((key) => v[key] != null);
+    const tags = v.tags ? v.tags.split(/[、,，;；\s]+/).filter(Boolean) : undefined;
+    const candidate = {
+      name: v.name?.replace(/\s+/g, '') ?? '',
+      code,
+      ownerUnitId: owner?.id ?? '00000000-0000-4000-8000-000000000000',
+      departmentId,
+      townshipId,
+      parkId: park?.id ?? null,
+      sector: typeof sector === 'string' && sector !== 'unknown' ? sector : 'agriculture',
+      industryCode,
+      constructionNature: nature && nature !== 'unknown' ? nature : undefined,
+      scaleContent: v.scale,
+      totalInvestment: v.totalInvestment ?? '',
+      funding,
+      plannedStart: v.plannedStart,
+      plannedCompletion: v.plannedCompletion,
+      maturity: maturity && maturity !== 'unknown' ? maturity : undefined,
+      tags,
+      leaderName: v.leader,
+      longitude: v.longitude ? Number(v.longitude) : null,
+      latitude: v.latitude ? Number(v.latitude) : null,
+      remarks: v.remarks,
+    };
+    // The same schema as the API: a ledger row is refused for what a form would refuse.
+    const checked = CreateProjectBody.safeParse(candidate);
+    if (!checked.success) {
+      for (const issue of checked.error.issues.slice(0, 3)) {
+        const field = String(issue.path[0] ?? '');
+        problem(r, LEDGER_KEY_OF[field] ?? field, issue.message);
+      }
+    }
+    if (funding.length) {
+      const sum = funding.reduce((acc, f) => acc + Number(f.amount), 0);
+      if (v.totalInvestment && sum - Number(v.totalInvestment) > 1e-6) problem(r, 'totalInvestment', `资金来源合计 ${sum} 万元超过总投资 ${v.totalInvestment} 万元`);
+    }
+    if (v.plannedStart && v.plannedCompletion && v.plannedCompletion < v.plannedStart) problem(r, 'plannedCompletion', '计划竣工时间早于计划开工时间');
+    const nameKey = `${candidate.name}|${v.ownerUnit ?? ''}`;
+    if (code) {
+      if (seenCodes.has(code)) problem(r, 'code', `项目代码 ${code} 与第 ${seenCodes.get(code)} 行重复`);
+      seenCodes.set(code, r.row);
+    }
+    if (seenNames.has(nameKey)) problem(r, 'name', `与第 ${seenNames.get(nameKey)} 行为同一项目（名称和建设单位相同）`);
+    seenNames.set(nameKey, r.row);
+    if (problems.length > errorsBefore || !checked.success) continue;
+    planned.push({
+      sheet: r.sheet,
+      row: r.row,
+      action: 'create',
+      matchedProjectId: null,
+      input: { ...checked.data, stage: stage && stage !== 'unknown' ? (stage as Stage) : 'reserve' } as CreateProjectInput & { stage: Stage },
+      newOwnerName: owner ? null : (v.ownerUnit ?? '').replace(/\s+/g, ''),
+      fundingGiven,
+      annualPlan: v.annualPlan,
+      actualStart: v.actualStart,
+      actualCompletion: v.actualCompletion,
+      values: v,
+    });
+  }
+
+  await matchExisting(db, actor, divisionCode, planned, (row, message) => {
+    const field = message.startsWith('项目代码') ? 'code' : 'name';
+    const column = columnOf.get(`${row.sheet}:${field}`);
+    problems.push({ sheet: row.sheet, row: row.row, column, field, message: `第 ${row.row} 行${column ? ` ${column} 列` : ''}：${message}` });
+  });
+
+  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+  const newOwners = new Set(planned.filter((p) => p.newOwnerName).map((p) => p.newOwnerName));
+  const preview: ImportPreview = {
+    fileName: file.name,
+    records: planned.map((p) => ({ sheet: p.sheet, row: p.row, action: p.action, matchedProjectId: p.matchedProjectId, values: p.values })),
+    problems,
+    canCommit: problems.length === 0 && planned.length > 0,
+    summary: {
+      create: planned.filter((p) => p.action === 'create').length,
+      update: planned.filter((p) => p.action === 'update').length,
+      newOwners: newOwners.size,
+    },
+  };
+  return { preview, planned, divisionCode };
+}
+
+const LEDGER_KEY_OF: Record<string, string> = { ownerUnitId: 'ownerUnit', departmentId: 'department', townshipId: 'township', parkId: 'park', constructionNature: 'nature', scaleContent: 'scale', industryCode: 'industry', leaderName: 'leader' };
+
+// Re-importing a ledger updates its projects: matched by national code, then by name + owner.
+async function matchExisting(db: DbOrTx, actor: Actor, divisionCode: string, planned: PlannedRow[], refuse: (row: PlannedRow, message: string) => void) {
+  const codes = planned.map((p) => p.input.code).filter((c): c is string => !!c);
+  const byCode = new Map<string, { divisionCode: string; projectId: string }>();
+  for (let i = 0; i < codes.length; i += 1000) {
+    for (const c of await db.select().from(projectCodes).where(inArray(projectCodes.code, codes.slice(i, i + 1000)))) byCode.set(c.code, c);
+  }
+  const names = [...new Set(planned.map((p) => p.input.name))];
+  const byName = new Map<string, string>();
+  for (let i = 0; i < names.length; i += 1000) {
+    const rows = await db
+      .select({ id: projects.id, name: projects.name, ownerName: orgUnits.name })
+      .from(projects)
+      .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, projects.divisionCode), eq(orgUnits.id, projects.ownerUnitId)))
+      .where(and(eq(projects.divisionCode, divisionCode), inArray(projects.name, names.slice(i, i + 1000))));
+    for (const r of rows) byName.set(`${r.name}|${r.ownerName ?? ''}`, r.id);
+  }
+  const candidates = new Set<string>();
+  for (const p of planned) {
+    const hit = p.input.code ? byCode.get(p.input.code) : undefined;
+    if (hit && hit.divisionCode !== divisionCode) {
+      refuse(p, `项目代码 ${p.input.code} 已被其他行政区划的项目使用`);
+      continue;
+    }
+    const id = hit?.projectId ?? byName.get(`${p.input.name}|${p.values.ownerUnit?.replace(/\s+/g, '') ?? ''}`);
+    if (id) {
+      p.action = 'update';
+      p.matchedProjectId = id;
+      candidates.add(id);
+    }
+  }
+  if (!candidates.size) return;
+  const reachable = new Set<string>();
+  const ids = [...candidates];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db.select({ id: projects.id }).from(projects).where(and(projectScope(actor), eq(projects.divisionCode, divisionCode), inArray(projects.id, ids.slice(i, i + 1000))));
+    for (const r of rows) reachable.add(r.id);
+  }
+  for (const p of planned) {
+    if (p.matchedProjectId && !reachable.has(p.matchedProjectId)) refuse(p, `项目「${p.input.name}」已存在，但不在您的数据范围内，不能通过导入修改`);
+  }
+}
+
+/** Previews a ledger: what would be created and updated, and every problem. */
+export async function previewImport(database: Database, actor: Actor, file: { name: string; bytes: Buffer }): Promise<ImportPreview> {
+  return (await planImport(database, actor, file)).preview;
+}
+
+/** Writes a clean ledger in one transaction; a ledger with any problem is refused whole. */
+export async function commitImport(database: Database, actor: Actor, file: { name: string; bytes: Buffer }) {
+  const { preview, planned, divisionCode } = await planImport(database, actor, file);
+  if (!preview.canCommit) {
+    throw new AppError('VALIDATION_FAILED', preview.problems.length ? `台账存在 ${preview.problems.length} 处问题，整份台账未导入，请修改后重新上传` : '台账中没有可导入的项目', {
+      field: 'file',
+      details: { problems: preview.problems.slice(0, 200) },
+    });
+  }
+  const year = Number(new Date().toISOString().slice(0, 4));
+  return database.db.transaction(async (tx) => {
+    const ownerIds = await createOwners(tx, divisionCode, planned);
+    const audits: Array<Omit<AuditEntryInput, 'divisionCode'>> = [];
+    const creates = planned.filter((p) => p.action === 'create');
+    const updates = planned.filter((p) => p.action === 'update');
+    await insertCreated(tx, actor, divisionCode, year, creates, ownerIds, audits);
+    for (const p of updates) await applyUpdate(tx, actor, divisionCode, year, p, ownerIds, audits);
+    await recordAuditBatch(tx, divisionCode, audits);
+    return { created: creates.length, updated: updates.length, newOwners: ownerIds.size };
+  });
+}
+
+// Owners a ledger names that the county does not have yet become 项目单位 units.
+async function createOwners(tx: Tx, divisionCode: string, planned: PlannedRow[]) {
+  const names = [...new Set(planned.map((p) => p.newOwnerName).filter((n): n is string => !!n))];
+  const ids = new Map<string, string>();
+  for (let i = 0; i < names.length; i += 1000) {
+    const rows = await tx
+      .insert(orgUnits)
+      .values(names.slice(i, i + 1000).map((name) => ({ divisionCode, name, kind: 'owner' })))
+      .onConflictDoUpdate({ target: [orgUnits.divisionCode, orgUnits.name], set: { updatedAt: new Date() } })
+      .returning({ id: orgUnits.id, name: orgUnits.name });
+    for (const r of rows) ids.set(r.name, r.id);
+  }
+  return ids;
+}
+
+const ownerOf = (p: PlannedRow, ownerIds: Map<string, string>) => (p.newOwnerName ? ownerIds.get(p.newOwnerName)! : p.input.ownerUnitId);
+
+async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: number, rows: PlannedRow[], ownerIds: Map<string, string>, audits: Array<Omit<AuditEntryInput, 'divisionCode'>>) {
+  if (!rows.length) return;
+  const [counter] = await tx
+    .insert(reserveCounters)
+    .values({ divisionCode, year, last: rows.length })
+    .onConflictDoUpdate({ target: [reserveCounters.divisionCode, reserveCounters.year], set: { last: sql`${reserveCounters.last} + ${rows.length}` } })
+    .returning({ last: reserveCounters.last });
+  const first = counter.last - rows.length + 1;
+  const ownerNames = new Map<string, string>();
+  for (const [name, id] of ownerIds) ownerNames.set(id, name);
+  const units = await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.divisionCode, divisionCode));
+  for (const u of units) ownerNames.set(u.id, u.name);
+  const templates = new Map<string, Awaited<ReturnType<typeof procedureTemplateFor>>>();
+  for (const type of ['government', 'approval', 'filing']) templates.set(type, await procedureTemplateFor(tx, divisionCode, type));
+
+  const projectRows: Array<typeof projects.$inferInsert> = [];
+  const codeRows: Array<typeof projectCodes.$inferInsert> = [];
+  const fundingRows: Array<typeof projectFunding.$inferInsert> = [];
+  const planRows: Array<typeof projectYearPlans.$inferInsert> = [];
+  const procedureRows: Array<typeof projectProcedures.$inferInsert> = [];
+  const transitionRows: Array<typeof stageTransitions.$inferInsert> = [];
+  rows.forEach((p, index) => {
+    const id = crypto.randomUUID();
+    const i = p.input;
+    const ownerUnitId = ownerOf(p, ownerIds);
+    const reserveNo = `CB-${year}-${divisionCode}-${String(first + index).padStart(4, '0')}`;
+    const searchText = searchTextOf([i.name, ownerNames.get(ownerUnitId), i.code, reserveNo]);
+    const codeKind = i.code ? (parseProjectCode(i.code) as { kind?: string }).kind ?? null : null;
+    projectRows.push({
+      divisionCode,
+      id,
+      code: i.code ?? null,
+      codeKind,
+      reserveNo,
+      name: i.name,
+      ownerUnitId,
+      departmentId: i.departmentId ?? null,
+      townshipId: i.townshipId ?? null,
+      parkId: i.parkId ?? null,
+      sector: i.sector,
+      industryCode: i.industryCode ?? null,
+      approvalType: i.approvalType,
+      constructionNature: i.constructionNature,
+      scaleContent: i.scaleContent ?? null,
+      totalInvestment: i.totalInvestment,
+      plannedStart: i.plannedStart ?? null,
+      plannedCompletion: i.plannedCompletion ?? null,
+      actualStart: p.actualStart,
+      actualCompletion: p.actualCompletion,
+      stage: p.input.stage,
+      maturity: i.maturity,
+      tags: i.tags ?? [],
+      leaderName: i.leaderName ?? null,
+      longitude: i.longitude == null ? null : String(i.longitude),
+      latitude: i.latitude == null ? null : String(i.latitude),
+      remarks: i.remarks ?? null,
+      createdBy: actor.id,
+      searchText,
+      searchGrams: bigrams(searchText),
+    });
+    if (i.code) codeRows.push({ code: i.code, divisionCode, projectId: id });
+    for (const f of i.funding ?? []) fundingRows.push({ divisionCode, projectId: id, source: f.source, amount: f.amount, currency: f.currency ?? 'CNY' });
+    if (p.annualPlan) planRows.push({ divisionCode, projectId: id, year, planned: p.annualPlan });
+    templates.get(i.approvalType)!.forEach((item, sortOrder) =>
+      procedureRows.push({ divisionCode, projectId: id, key: item.key, name: item.name, sortOrder, isRequiredForStart: item.isRequiredForStart, approvingOffice: item.office }),
+    );
+    transitionRows.push({ divisionCode, projectId: id, fromStage: null, toStage: p.input.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName });
+    audits.push({
+      actor: auditActorOf(actor),
+      action: 'project.imported',
+      entityType: 'project',
+      entityId: id,
+      summary: `导入台账新建项目：${i.name}`,
+      after: { ...projectRows[projectRows.length - 1], searchGrams: undefined, searchText: undefined, funding: i.funding },
+    });
+  });
+  await insertChunks(tx, projects, projectRows, 500);
+  await insertChunks(tx, projectCodes, codeRows, 2000);
+  await insertChunks(tx, projectFunding, fundingRows, 2000);
+  await insertChunks(tx, projectYearPlans, planRows, 2000);
+  await insertChunks(tx, projectProcedures, procedureRows, 2000);
+  await insertChunks(tx, stageTransitions, transitionRows, 2000);
+}
+
+async function insertChunks<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: T[], size: number) {
+  for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size) as never);
+}
+
+// An update writes what the ledger gives and leaves the rest as it was.
+async function applyUpdate(tx: Tx, actor: Actor, divisionCode: string, year: number, p: PlannedRow, ownerIds: Map<string, string>, audits: Array<Omit<AuditEntryInput, 'divisionCode'>>) {
+  const id = p.matchedProjectId!;
+  const [before] = await tx.select().from(projects).where(and(eq(projects.divisionCode, divisionCode), eq(projects.id, id)));
+  const i = p.input;
+  const v = p.values;
+  const ownerUnitId = ownerOf(p, ownerIds);
+  const changes: Partial<typeof projects.$inferInsert> = {
+    name: i.name,
+    ownerUnitId,
+    sector: i.sector,
+    totalInvestment: i.totalInvestment,
+    ...(v.department || i.departmentId !== before.departmentId ? { departmentId: i.departmentId ?? before.departmentId } : {}),
+    ...(i.townshipId ? { townshipId: i.townshipId } : {}),
+    ...(i.parkId ? { parkId: i.parkId } : {}),
+    ...(i.industryCode ? { industryCode: i.industryCode } : {}),
+    ...(v.nature ? { constructionNature: i.constructionNature } : {}),
+    ...(v.scale ? { scaleContent: i.scaleContent } : {}),
+    ...(v.plannedStart ? { plannedStart: i.plannedStart } : {}),
+    ...(v.plannedCompletion ? { plannedCompletion: i.plannedCompletion } : {}),
+    ...(p.actualStart ? { actualStart: p.actualStart } : {}),
+    ...(p.actualCompletion ? { actualCompletion: p.actualCompletion } : {}),
+    ...(v.stage ? { stage: i.stage } : {}),
+    ...(v.maturity ? { maturity: i.maturity } : {}),
+    ...(v.tags ? { tags: i.tags } : {}),
+    ...(v.leader ? { leaderName: i.leaderName } : {}),
+    ...(v.remarks ? { remarks: i.remarks } : {}),
+  };
+  if (i.code && i.code !== before.code) {
+    await tx.insert(projectCodes).values({ code: i.code, divisionCode, projectId: id });
+    if (before.code) await tx.delete(projectCodes).where(eq(projectCodes.code, before.code));
+    changes.code = i.code;
+    changes.codeKind = (parseProjectCode(i.code) as { kind?: string }).kind ?? null;
+  }
+  const [owner] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.divisionCode, divisionCode), eq(orgUnits.id, ownerUnitId)));
+  const searchText = searchTextOf([i.name, owner?.name, changes.code ?? before.code, before.reserveNo]);
+  const [after] = await tx
+    .update(projects)
+    .set({ ...changes, searchText, searchGrams: bigrams(searchText), version: sql`${projects.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(projects.divisionCode, divisionCode), eq(projects.id, id)))
+    .returning();
+  if (p.fundingGiven) {
+    await tx.delete(projectFunding).where(and(eq(projectFunding.divisionCode, divisionCode), eq(projectFunding.projectId, id)));
+    const funding = (i.funding ?? []).map((f) => ({ divisionCode, projectId: id, source: f.source, amount: f.amount, currency: f.currency ?? 'CNY' }));
+    if (funding.length) await tx.insert(projectFunding).values(funding);
+  }
+  if (p.annualPlan) {
+    await tx
+      .insert(projectYearPlans)
+      .values({ divisionCode, projectId: id, year, planned: p.annualPlan })
+      .onConflictDoUpdate({ target: [projectYearPlans.divisionCode, projectYearPlans.projectId, projectYearPlans.year], set: { planned: p.annualPlan } });
+  }
+  if (changes.stage && changes.stage !== before.stage) {
+    await tx.insert(stageTransitions).values({ divisionCode, projectId: id, fromStage: before.stage, toStage: changes.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName });
+  }
+  audits.push({
+    actor: auditActorOf(actor),
+    action: 'project.imported',
+    entityType: 'project',
+    entityId: id,
+    summary: `导入台账更新项目：${after.name}`,
+    before: { ...before, searchGrams: undefined, searchText: undefined },
+    after: { ...after, searchGrams: undefined, searchText: undefined },
+  });
+}
+

@@ -1,0 +1,98 @@
+import { z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../platform/http/errors';
+import { requireActor } from '../../platform/http/middleware';
+import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { exportLedger, ledgerTemplate } from './ledger-export.service';
+import { commitImport, MAX_IMPORT_BYTES, previewImport } from './ledger-import.service';
+import { ProjectListQuery } from './projects.schemas';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const Problem = z.object({ sheet: z.string(), row: z.number(), column: z.string().optional(), field: z.string().optional(), message: z.string() }).openapi('LedgerProblem');
+const Preview = z
+  .object({
+    fileName: z.string(),
+    records: z.array(z.object({ sheet: z.string(), row: z.number(), action: z.enum(['create', 'update']), matchedProjectId: z.string().nullable(), values: z.record(z.string(), z.string().nullable()) })),
+    problems: z.array(Problem),
+    canCommit: z.boolean(),
+    summary: z.object({ create: z.number(), update: z.number(), newOwners: z.number() }),
+  })
+  .openapi('ImportPreview');
+const CommitResult = z.object({ created: z.number(), updated: z.number(), newOwners: z.number() }).openapi('ImportResult');
+
+const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要导入的 .xlsx 台账' }).openapi({ type: 'string', format: 'binary' }) });
+
+const routes = {
+  import: defineRoute({
+    method: 'post',
+    path: '/api/projects/import',
+    tags: ['项目库'],
+    summary: '导入项目台账：先预览（不写入），?commit=true 时整份写入',
+    permission: 'project.import',
+    middleware: [
+      bodyLimit({
+        maxSize: MAX_IMPORT_BYTES,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE', '台账文件不能超过 30 MB');
+        },
+      }),
+    ],
+    request: {
+      query: z.object({ commit: z.enum(['true', 'false']).optional() }),
+      body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true },
+    },
+    responses: {
+      200: { description: '预览（commit 时为写入结果）', content: { 'application/json': { schema: z.union([Preview, CommitResult]) } } },
+      ...errorResponses,
+    },
+  }),
+  template: defineRoute({
+    method: 'get',
+    path: '/api/projects/template.xlsx',
+    tags: ['项目库'],
+    summary: '下载台账导入模板',
+    permission: 'project.read',
+    responses: { 200: { description: 'Excel 模板' }, ...errorResponses },
+  }),
+  export: defineRoute({
+    method: 'get',
+    path: '/api/projects/export.xlsx',
+    tags: ['项目库'],
+    summary: '按当前筛选导出项目台账（与导入格式相同）',
+    permission: 'project.read',
+    request: { query: ProjectListQuery },
+    responses: { 200: { description: 'Excel 台账' }, ...errorResponses },
+  }),
+};
+
+// An .xlsx is a zip: anything else is refused before exceljs sees it.
+async function readLedgerFile(file: File): Promise<{ name: string; bytes: Buffer }> {
+  if (!/\.xlsx$/i.test(file.name)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能导入 .xlsx 格式的台账（.xls 请先另存为 .xlsx）', { field: 'file' });
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件不是有效的 .xlsx 表格，可能已损坏或被改名', { field: 'file' });
+  return { name: file.name, bytes };
+}
+
+function xlsx(bytes: Buffer, filename: string) {
+  return new Response(new Uint8Array(bytes), {
+    headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` },
+  });
+}
+
+/** Ledger import (preview, then commit), template and export. Registered before `/api/projects/{id}`. */
+export function ledgerRoutes() {
+  return createRouter()
+    .openapi(routes.import, async (c) => {
+      const { database } = c.get('deps');
+      const actor = requireActor(c);
+      const file = await readLedgerFile(c.req.valid('form').file);
+      if (c.req.valid('query').commit === 'true') return c.json(await commitImport(database, actor, file), 200);
+      return c.json(await previewImport(database, actor, file), 200);
+    })
+    .openapi(routes.template, async () => xlsx(await ledgerTemplate(), '项目台账导入模板.xlsx') as never)
+    .openapi(routes.export, async (c) => {
+      const { bytes, filename } = await exportLedger(c.get('deps').database, requireActor(c), c.req.valid('query'));
+      return xlsx(bytes, filename) as never;
+    });
+}
