@@ -212,3 +212,11 @@ export function officePhone(rng: Rng): string {
 export function mobilePhone(rng: Rng): string {
   return `1700000${rng.digits(4)}`;
 }
+
+/** A generated village name (行政村), from the same parts as township names. */
+export function villageName(rng: Rng): string {
+  const first = rng.pick(TOWNSHIP_FIRST);
+  let second = rng.pick(TOWNSHIP_SECOND);
+  while (first.endsWith(second)) second = rng.pick(TOWNSHIP_SECOND);
+  return `${first}${second}村`;
+}

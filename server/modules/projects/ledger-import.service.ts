@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { findIndustry } from '../../../common/industry-classes';
 import { parseProjectCode } from '../../../common/project-code';
@@ -207,8 +208,8 @@ export async function planImport(database: Database, actor: Actor, file: { name:
       }
     }
     if (funding.length) {
-      const sum = funding.reduce((acc, f) => acc + Number(f.amount), 0);
-      if (v.totalInvestment && sum - Number(v.totalInvestment) > 1e-6) problem(r, 'totalInvestment', `资金来源合计 ${sum} 万元超过总投资 ${v.totalInvestment} 万元`);
+      const sum = funding.reduce((acc, f) => acc.plus(f.amount), new Decimal(0));
+      if (v.totalInvestment && sum.gt(v.totalInvestment)) problem(r, 'totalInvestment', `资金来源合计 ${sum.toFixed()} 万元超过总投资 ${v.totalInvestment} 万元`);
     }
     if (v.plannedStart && v.plannedCompletion && v.plannedCompletion < v.plannedStart) problem(r, 'plannedCompletion', '计划竣工时间早于计划开工时间');
     const nameKey = `${candidate.name}|${v.ownerUnit ?? ''}`;
@@ -322,7 +323,7 @@ export async function commitImport(database: Database, actor: Actor, file: { nam
     const creates = planned.filter((p) => p.action === 'create');
     const updates = planned.filter((p) => p.action === 'update');
     await insertCreated(tx, actor, divisionCode, year, creates, ownerIds, audits);
-    for (const p of updates) await applyUpdate(tx, actor, divisionCode, year, p, ownerIds, audits);
+    await applyUpdates(tx, actor, divisionCode, year, updates, ownerIds, audits);
     await recordAuditBatch(tx, divisionCode, audits);
     return { created: creates.length, updated: updates.length, newOwners: ownerIds.size };
   });
@@ -364,7 +365,7 @@ async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: n
   const codeRows: Array<typeof projectCodes.$inferInsert> = [];
   const fundingRows: Array<typeof projectFunding.$inferInsert> = [];
   const planRows: Array<typeof projectYearPlans.$inferInsert> = [];
-  const procedureRows: Array<typeof projectProcedures.$inferInsert> = [];
+  const idsByType = new Map<string, string[]>();
   const transitionRows: Array<typeof stageTransitions.$inferInsert> = [];
   rows.forEach((p, index) => {
     const id = crypto.randomUUID();
@@ -408,9 +409,7 @@ async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: n
     if (i.code) codeRows.push({ code: i.code, divisionCode, projectId: id });
     for (const f of i.funding ?? []) fundingRows.push({ divisionCode, projectId: id, source: f.source, amount: f.amount, currency: f.currency ?? 'CNY' });
     if (p.annualPlan) planRows.push({ divisionCode, projectId: id, year, planned: p.annualPlan });
-    templates.get(i.approvalType)!.forEach((item, sortOrder) =>
-      procedureRows.push({ divisionCode, projectId: id, key: item.key, name: item.name, sortOrder, isRequiredForStart: item.isRequiredForStart, approvingOffice: item.office }),
-    );
+    idsByType.set(i.approvalType, [...(idsByType.get(i.approvalType) ?? []), id]);
     transitionRows.push({ divisionCode, projectId: id, fromStage: null, toStage: p.input.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName });
     audits.push({
       actor: auditActorOf(actor),
@@ -425,77 +424,137 @@ async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: n
   await insertChunks(tx, projectCodes, codeRows, 2000);
   await insertChunks(tx, projectFunding, fundingRows, 2000);
   await insertChunks(tx, projectYearPlans, planRows, 2000);
-  await insertChunks(tx, projectProcedures, procedureRows, 2000);
+  for (const [type, ids] of idsByType) await insertProcedures(tx, divisionCode, ids, templates.get(type)!);
   await insertChunks(tx, stageTransitions, transitionRows, 2000);
+}
+
+/**
+ * Checklists for many new projects in one statement per template: PostgreSQL crosses the
+ * project ids with the template items itself, instead of receiving ~10 rows per project.
+ */
+async function insertProcedures(tx: Tx, divisionCode: string, ids: string[], template: Awaited<ReturnType<typeof procedureTemplateFor>>) {
+  const items = JSON.stringify(template.map((item, sortOrder) => ({ ...item, sortOrder })));
+  await tx.execute(sql`
+    insert into ${projectProcedures} (division_code, project_id, key, name, sort_order, is_required_for_start, approving_office)
+    select ${divisionCode}, p.id, t.key, t.name, t."sortOrder", t."isRequiredForStart", t.office
+    from unnest(string_to_array(${ids.join(',')}, ',')::uuid[]) as p(id)
+    cross join jsonb_to_recordset(${items}::jsonb) as t(key text, name text, "sortOrder" int, "isRequiredForStart" boolean, office text)`);
 }
 
 async function insertChunks<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: T[], size: number) {
   for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size) as never);
 }
 
-// An update writes what the ledger gives and leaves the rest as it was.
-async function applyUpdate(tx: Tx, actor: Actor, divisionCode: string, year: number, p: PlannedRow, ownerIds: Map<string, string>, audits: Array<Omit<AuditEntryInput, 'divisionCode'>>) {
-  const id = p.matchedProjectId!;
-  const [before] = await tx.select().from(projects).where(and(eq(projects.divisionCode, divisionCode), eq(projects.id, id)));
-  const i = p.input;
-  const v = p.values;
-  const ownerUnitId = ownerOf(p, ownerIds);
-  const changes: Partial<typeof projects.$inferInsert> = {
-    name: i.name,
-    ownerUnitId,
-    sector: i.sector,
-    totalInvestment: i.totalInvestment,
-    ...(v.department || i.departmentId !== before.departmentId ? { departmentId: i.departmentId ?? before.departmentId } : {}),
-    ...(i.townshipId ? { townshipId: i.townshipId } : {}),
-    ...(i.parkId ? { parkId: i.parkId } : {}),
-    ...(i.industryCode ? { industryCode: i.industryCode } : {}),
-    ...(v.nature ? { constructionNature: i.constructionNature } : {}),
-    ...(v.scale ? { scaleContent: i.scaleContent } : {}),
-    ...(v.plannedStart ? { plannedStart: i.plannedStart } : {}),
-    ...(v.plannedCompletion ? { plannedCompletion: i.plannedCompletion } : {}),
-    ...(p.actualStart ? { actualStart: p.actualStart } : {}),
-    ...(p.actualCompletion ? { actualCompletion: p.actualCompletion } : {}),
-    ...(v.stage ? { stage: i.stage } : {}),
-    ...(v.maturity ? { maturity: i.maturity } : {}),
-    ...(v.tags ? { tags: i.tags } : {}),
-    ...(v.leader ? { leaderName: i.leaderName } : {}),
-    ...(v.remarks ? { remarks: i.remarks } : {}),
-  };
-  if (i.code && i.code !== before.code) {
-    await tx.insert(projectCodes).values({ code: i.code, divisionCode, projectId: id });
-    if (before.code) await tx.delete(projectCodes).where(eq(projectCodes.code, before.code));
-    changes.code = i.code;
-    changes.codeKind = (parseProjectCode(i.code) as { kind?: string }).kind ?? null;
+/**
+ * Updates matched projects in chunks: one UPDATE … FROM jsonb_to_recordset per chunk. A
+ * value the ledger leaves empty keeps what the project had (coalesce).
+ */
+async function applyUpdates(tx: Tx, actor: Actor, divisionCode: string, year: number, rows: PlannedRow[], ownerIds: Map<string, string>, audits: Array<Omit<AuditEntryInput, 'divisionCode'>>) {
+  if (!rows.length) return;
+  const unitNames = new Map<string, string>();
+  for (const u of await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.divisionCode, divisionCode))) unitNames.set(u.id, u.name);
+  for (let start = 0; start < rows.length; start += 1000) {
+    const chunk = rows.slice(start, start + 1000);
+    const ids = chunk.map((p) => p.matchedProjectId!);
+    const befores = new Map(
+      (await tx.select().from(projects).where(and(eq(projects.divisionCode, divisionCode), inArray(projects.id, ids)))).map((b) => [b.id, b]),
+    );
+    const values = [];
+    for (const p of chunk) {
+      const before = befores.get(p.matchedProjectId!)!;
+      const i = p.input;
+      const v = p.values;
+      let code = before.code;
+      if (i.code && i.code !== before.code) {
+        await tx.insert(projectCodes).values({ code: i.code, divisionCode, projectId: before.id });
+        if (before.code) await tx.delete(projectCodes).where(eq(projectCodes.code, before.code));
+        code = i.code;
+      }
+      const ownerUnitId = ownerOf(p, ownerIds);
+      const searchText = searchTextOf([i.name, unitNames.get(ownerUnitId), code, before.reserveNo]);
+      values.push({
+        id: before.id,
+        name: i.name,
+        owner_unit_id: ownerUnitId,
+        sector: i.sector,
+        total_investment: i.totalInvestment,
+        code,
+        code_kind: code ? ((parseProjectCode(code) as { kind?: string }).kind ?? null) : null,
+        department_id: i.departmentId ?? null,
+        township_id: i.townshipId ?? null,
+        park_id: i.parkId ?? null,
+        industry_code: i.industryCode ?? null,
+        construction_nature: v.nature ? i.constructionNature : null,
+        scale_content: v.scale ? (i.scaleContent ?? null) : null,
+        planned_start: v.plannedStart ? (i.plannedStart ?? null) : null,
+        planned_completion: v.plannedCompletion ? (i.plannedCompletion ?? null) : null,
+        actual_start: p.actualStart,
+        actual_completion: p.actualCompletion,
+        stage: v.stage ? i.stage : null,
+        maturity: v.maturity ? i.maturity : null,
+        tags: v.tags ? (i.tags ?? []) : null,
+        leader_name: v.leader ? (i.leaderName ?? null) : null,
+        remarks: v.remarks ? (i.remarks ?? null) : null,
+        search_text: searchText,
+        search_grams: bigrams(searchText),
+      });
+    }
+    const afters = (await tx.execute(sql`
+      update ${projects} as p set
+        name = v.name, owner_unit_id = v.owner_unit_id, sector = v.sector, total_investment = v.total_investment,
+        code = v.code, code_kind = v.code_kind,
+        department_id = coalesce(v.department_id, p.department_id), township_id = coalesce(v.township_id, p.township_id),
+        park_id = coalesce(v.park_id, p.park_id), industry_code = coalesce(v.industry_code, p.industry_code),
+        construction_nature = coalesce(v.construction_nature, p.construction_nature), scale_content = coalesce(v.scale_content, p.scale_content),
+        planned_start = coalesce(v.planned_start, p.planned_start), planned_completion = coalesce(v.planned_completion, p.planned_completion),
+        actual_start = coalesce(v.actual_start, p.actual_start), actual_completion = coalesce(v.actual_completion, p.actual_completion),
+        stage = coalesce(v.stage, p.stage), maturity = coalesce(v.maturity, p.maturity), tags = coalesce(v.tags, p.tags),
+        leader_name = coalesce(v.leader_name, p.leader_name), remarks = coalesce(v.remarks, p.remarks),
+        search_text = v.search_text, search_grams = v.search_grams, version = p.version + 1, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+        id uuid, name text, owner_unit_id uuid, sector text, total_investment numeric, code text, code_kind text,
+        department_id uuid, township_id uuid, park_id uuid, industry_code text, construction_nature text, scale_content text,
+        planned_start date, planned_completion date, actual_start date, actual_completion date, stage text, maturity text,
+        tags text[], leader_name text, remarks text, search_text text, search_grams text[])
+      where p.division_code = ${divisionCode} and p.id = v.id
+      returning p.id, p.name, p.stage, p.version, p.total_investment`)) as unknown;
+    const afterRows = rowsOf<{ id: string; name: string; stage: string; version: number; total_investment: string }>(afters);
+    const withFunding = chunk.filter((p) => p.fundingGiven).map((p) => p.matchedProjectId!);
+    if (withFunding.length) {
+      await tx.delete(projectFunding).where(and(eq(projectFunding.divisionCode, divisionCode), inArray(projectFunding.projectId, withFunding)));
+      const funding = chunk.flatMap((p) => (p.fundingGiven ? (p.input.funding ?? []).map((f) => ({ divisionCode, projectId: p.matchedProjectId!, source: f.source, amount: f.amount, currency: f.currency ?? 'CNY' })) : []));
+      await insertChunks(tx, projectFunding, funding, 2000);
+    }
+    const plans = chunk.filter((p) => p.annualPlan).map((p) => ({ divisionCode, projectId: p.matchedProjectId!, year, planned: p.annualPlan! }));
+    if (plans.length) {
+      await tx
+        .insert(projectYearPlans)
+        .values(plans)
+        .onConflictDoUpdate({ target: [projectYearPlans.divisionCode, projectYearPlans.projectId, projectYearPlans.year], set: { planned: sql`excluded.planned` } });
+    }
+    const afterById = new Map(afterRows.map((a) => [a.id, a]));
+    const valuesById = new Map(values.map((x) => [x.id, x]));
+    const transitions = chunk
+      .filter((p) => p.values.stage && p.input.stage !== befores.get(p.matchedProjectId!)!.stage)
+      .map((p) => ({ divisionCode, projectId: p.matchedProjectId!, fromStage: befores.get(p.matchedProjectId!)!.stage, toStage: p.input.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName }));
+    await insertChunks(tx, stageTransitions, transitions, 2000);
+    for (const p of chunk) {
+      const before = befores.get(p.matchedProjectId!)!;
+      const after = afterById.get(before.id);
+      audits.push({
+        actor: auditActorOf(actor),
+        action: 'project.imported',
+        entityType: 'project',
+        entityId: before.id,
+        summary: `导入台账更新项目：${after?.name ?? before.name}`,
+        before: { ...before, searchGrams: undefined, searchText: undefined },
+        after: { ...valuesById.get(before.id), search_grams: undefined, search_text: undefined, version: after?.version },
+      });
+    }
   }
-  const [owner] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.divisionCode, divisionCode), eq(orgUnits.id, ownerUnitId)));
-  const searchText = searchTextOf([i.name, owner?.name, changes.code ?? before.code, before.reserveNo]);
-  const [after] = await tx
-    .update(projects)
-    .set({ ...changes, searchText, searchGrams: bigrams(searchText), version: sql`${projects.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(projects.divisionCode, divisionCode), eq(projects.id, id)))
-    .returning();
-  if (p.fundingGiven) {
-    await tx.delete(projectFunding).where(and(eq(projectFunding.divisionCode, divisionCode), eq(projectFunding.projectId, id)));
-    const funding = (i.funding ?? []).map((f) => ({ divisionCode, projectId: id, source: f.source, amount: f.amount, currency: f.currency ?? 'CNY' }));
-    if (funding.length) await tx.insert(projectFunding).values(funding);
-  }
-  if (p.annualPlan) {
-    await tx
-      .insert(projectYearPlans)
-      .values({ divisionCode, projectId: id, year, planned: p.annualPlan })
-      .onConflictDoUpdate({ target: [projectYearPlans.divisionCode, projectYearPlans.projectId, projectYearPlans.year], set: { planned: p.annualPlan } });
-  }
-  if (changes.stage && changes.stage !== before.stage) {
-    await tx.insert(stageTransitions).values({ divisionCode, projectId: id, fromStage: before.stage, toStage: changes.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName });
-  }
-  audits.push({
-    actor: auditActorOf(actor),
-    action: 'project.imported',
-    entityType: 'project',
-    entityId: id,
-    summary: `导入台账更新项目：${after.name}`,
-    before: { ...before, searchGrams: undefined, searchText: undefined },
-    after: { ...after, searchGrams: undefined, searchText: undefined },
-  });
 }
 
+/** Rows of a raw `execute`, whichever driver ran it (PGlite answers {rows}, postgres.js an array). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
