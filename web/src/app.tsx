@@ -4,6 +4,13 @@ import { AuditPage } from './pages/audit-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
+import { LibrariesPage } from './pages/projects/libraries-page';
+import { LibraryReviewsPage } from './pages/projects/library-reviews-page';
+import { ProceduresPage } from './pages/projects/procedures-page';
+import { ProjectDetailPage } from './pages/projects/project-detail-page';
+import { ProjectFormPage } from './pages/projects/project-form-page';
+import { ProjectImportPage } from './pages/projects/project-import-page';
+import { ProjectListPage } from './pages/projects/project-list-page';
 import { NotFoundPage, RequirePermission } from './pages/status-pages';
 import { UnitsPage } from './pages/units-page';
 import { UsersPage } from './pages/users-page';
@@ -16,6 +23,70 @@ export function AppRoutes() {
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
+        <Route
+          path="projects"
+          element={
+            <RequirePermission permission="project.read">
+              <ProjectListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/new"
+          element={
+            <RequirePermission permission="project.create">
+              <ProjectFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/import"
+          element={
+            <RequirePermission permission="project.import">
+              <ProjectImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/reviews"
+          element={
+            <RequirePermission permission="library.review">
+              <LibraryReviewsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/procedures"
+          element={
+            <RequirePermission permission="project.read">
+              <ProceduresPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/libraries"
+          element={
+            <RequirePermission permission="library.manage">
+              <LibrariesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/:id"
+          element={
+            <RequirePermission permission="project.read">
+              <ProjectDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="projects/:id/edit"
+          element={
+            <RequirePermission permission="project.update">
+              <ProjectFormPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="system/units"
           element={

@@ -105,6 +105,15 @@ function AppLayout({ me }: { me: Me }) {
   const navigate = useNavigate();
   const [isPasswordOpen, setIsPasswordOpen] = useState(false);
   const routes = useMemo(() => menuRoutes(me.permissions), [me.permissions]);
+  // ProLayout matches menu paths as prefixes, so /projects would light up on /projects/reviews
+  // too: select the longest menu path that the current page is under, and only that one.
+  const activePath = useMemo(() => {
+    const paths: string[] = [];
+    const walk = (items: MenuDataItem[]) => items.forEach((i) => (i.children ? walk(i.children) : i.path && paths.push(i.path)));
+    walk(routes);
+    const here = location.pathname;
+    return paths.filter((p) => here === p || (p !== '/' && here.startsWith(`${p}/`))).sort((a, b) => b.length - a.length)[0] ?? here;
+  }, [routes, location.pathname]);
 
   return (
     <>
@@ -116,7 +125,8 @@ function AppLayout({ me }: { me: Me }) {
         fixedHeader
         fixSiderbar
         siderWidth={216}
-        location={{ pathname: location.pathname }}
+        location={{ pathname: activePath }}
+        selectedKeys={[activePath]}
         route={{ path: '/', children: routes }}
         menu={{ defaultOpenAll: true, ignoreFlatMenu: true }}
         onMenuHeaderClick={() => navigate('/')}

@@ -1,4 +1,16 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
+  FileDoneOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../common/permissions';
 
@@ -34,6 +46,59 @@ export const HOME_SECTION: Section = {
 
 /** The sections that exist today. Modules not yet built get no menu entry. */
 export const SECTION_GROUPS: SectionGroup[] = [
+  {
+    key: 'project-management',
+    path: '/project-management',
+    name: '项目管理',
+    icon: <ProjectOutlined />,
+    sections: [
+      {
+        key: 'projects',
+        path: '/projects',
+        name: '项目库',
+        icon: <FolderOpenOutlined />,
+        testId: 'nav-projects',
+        permission: 'project.read',
+        description: '全县项目统一台账：检索、新建、阶段变更、入库申请与附件',
+      },
+      {
+        key: 'project-import',
+        path: '/projects/import',
+        name: '导入台账',
+        icon: <CloudUploadOutlined />,
+        testId: 'nav-project-import',
+        permission: 'project.import',
+        description: '上传 Excel 项目台账，逐行逐列检查后整份导入',
+      },
+      {
+        key: 'library-reviews',
+        path: '/projects/reviews',
+        name: '入库审核',
+        icon: <SolutionOutlined />,
+        testId: 'nav-library-reviews',
+        permission: 'library.review',
+        description: '待审核的项目入库、调整、出库申请',
+      },
+      {
+        key: 'procedures',
+        path: '/projects/procedures',
+        name: '前期手续',
+        icon: <FileDoneOutlined />,
+        testId: 'nav-procedures',
+        permission: 'project.read',
+        description: '用地预审、环评、施工许可等前期手续的待办、卡点与逾期',
+      },
+      {
+        key: 'libraries',
+        path: '/projects/libraries',
+        name: '项目库设置',
+        icon: <DatabaseOutlined />,
+        testId: 'nav-libraries',
+        permission: 'library.manage',
+        description: '"4+X" 项目库配置与项目储备健康度',
+      },
+    ],
+  },
   {
     key: 'system',
     path: '/system',

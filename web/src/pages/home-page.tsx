@@ -80,7 +80,7 @@ export function HomePage() {
               本平台服务于县域项目建设全生命周期管理：项目谋划与入库、向上争取资金、招商引资、开工建设与月报、督查整改及目标考核。
             </Typography.Paragraph>
             <Typography.Paragraph>
-              当前已开放基础功能：组织机构、用户与权限、审计日志。各业务模块将陆续上线，上线后按角色自动出现在左侧菜单中。
+              已开放：项目库（“4+X”入库审核、全生命周期阶段管理、前期手续、台账导入导出）、组织机构、用户与权限、审计日志。月报调度、招商引资、督查考核等模块将陆续上线，上线后按角色自动出现在左侧菜单中。
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 13 }}>
               所有数据按角色与数据范围授权访问，所有写操作均记录审计日志。长时间未操作将自动退出登录，请妥善保管账号密码。

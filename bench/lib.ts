@@ -1,0 +1,110 @@
+/** Small tools for the benchmarks: timing stats, a child server, an HTTP session, peak RSS. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** p50 / p95 / max of durations in milliseconds. */
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { n: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1]) };
+}
+
+export const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Peak resident set size of a process so far (VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** Current resident set size of a process, in MB. */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Starts `server/main.ts` with the given environment; resolves with its URL when it prints its banner. */
+export function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; startMs: number; stop: () => Promise<void> }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 600_000);
+    child.stdout!.on('data', () => {
+      const match = /地址：(http:\/\/localhost:\d+)/.exec(out);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        child,
+        url: match[1].replace('localhost', '127.0.0.1'),
+        startMs: Date.now() - started,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.on('exit', () => done());
+            child.kill('SIGINT');
+          }),
+      });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+}
+
+/** A logged-in HTTP session against a running server. */
+export class Session {
+  private cookie = '';
+  private csrf = '';
+  constructor(readonly url: string) {}
+
+  async login(username: string, password = 'Demo@2026'): Promise<this> {
+    const res = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    return this;
+  }
+
+  get(path: string): Promise<Response> {
+    return fetch(`${this.url}${path}`, { headers: { cookie: this.cookie } });
+  }
+
+  post(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.url}${path}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...headers }, body });
+  }
+
+  /** Times `count` sequential GETs of each path (after a warm-up), failing on any non-200. */
+  async timeGets(paths: string[], count: number): Promise<Stats> {
+    const samples: number[] = [];
+    for (const path of paths) await (await this.get(path)).arrayBuffer();
+    for (let i = 0; i < count; i++) {
+      const path = paths[i % paths.length];
+      const t = performance.now();
+      const res = await this.get(path);
+      await res.arrayBuffer();
+      samples.push(performance.now() - t);
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    }
+    return stats(samples);
+  }
+}
+
+/** Runs a command to completion, inheriting output; rejects on a non-zero exit. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: builds its own data sets and measures the targets the issues name.
+ * County set on the embedded database in this process's children; the province set on a
+ * PostgreSQL 15 server that `scripts/with-postgres.sh` starts and stops around
+ * `bench/province.ts`. Writes bench/results/latest.md and latest.json.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from './lib';
+import { countyEmbedded, type Result } from './scenarios';
+
+const only = process.argv.slice(2);
+const results: Result[] = [];
+const resultsDir = path.resolve('bench/results');
+fs.mkdirSync(resultsDir, { recursive: true });
+
+if (!only.length || only.includes('county')) results.push(...(await countyEmbedded()));
+if (!only.length || only.includes('province')) {
+  const fragment = path.join(os.tmpdir(), `gw-bench-province-${process.pid}.json`);
+  await run('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'bench/province.ts', fragment]);
+  results.push(...(JSON.parse(fs.readFileSync(fragment, 'utf8')) as Result[]));
+  fs.rmSync(fragment, { force: true });
+}
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const meta = { at: new Date().toISOString(), commit, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version };
+fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify({ meta, results }, null, 2)}\n`);
+
+const lines = [
+  '# Benchmark results',
+  '',
+  `Run ${meta.at} at commit \`${commit}\` on ${meta.cpus} × ${meta.cpuModel}, ${meta.memoryGb} GB, Node ${meta.node}. Reproduce with \`npm run bench\`.`,
+  '',
+  '| scenario | database | value | target | p50 / p95 / max (ms) | |',
+  '|---|---|---|---|---|---|',
+  ...results.map((r) => {
+    const s = r.stats ? `${r.stats.p50} / ${r.stats.p95} / ${r.stats.max} (n=${r.stats.n})` : '';
+    const verdict = r.ok === undefined ? '' : r.ok ? '✅' : '❌';
+    return `| ${r.scenario} | ${r.database} | ${r.metric} ${r.value} ${r.unit} | ${r.target ?? ''} | ${s} | ${verdict} |`;
+  }),
+  '',
+];
+fs.writeFileSync(path.join(resultsDir, 'latest.md'), lines.join('\n'));
+console.log(lines.join('\n'));

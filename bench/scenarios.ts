@@ -1,0 +1,117 @@
+/** The benchmark scenarios; each returns rows for the results table. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generatedProject } from '../server/modules/projects/ledger-fixtures';
+import { writeLedger } from '../server/modules/projects/ledger-writer';
+import { peakRssMb, round, rssMb, Session, startServer, type Stats } from './lib';
+
+export interface Result {
+  scenario: string;
+  database: 'embedded' | 'postgres';
+  dataset: string;
+  metric: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+  stats?: Stats;
+}
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+
+/** The project-list queries a clerk runs all day: default page, text search, filters, sorts, deep pages. */
+async function listPaths(session: Session): Promise<string[]> {
+  const libraries = (await (await session.get('/api/libraries')).json()) as { data: Array<{ id: string }> };
+  const libraryId = libraries.data[0]?.id;
+  return [
+    '/api/projects?page=1&pageSize=20',
+    `/api/projects?q=${encodeURIComponent('农田')}&pageSize=20`,
+    `/api/projects?q=${encodeURIComponent('光伏')}&stage=construction&pageSize=20`,
+    '/api/projects?stage=construction&sort=totalInvestment&order=descend&pageSize=20',
+    '/api/projects?band=gte1yi&sector=industry&sort=plannedStart&order=ascend&pageSize=20',
+    '/api/projects?sector=agriculture&page=5&pageSize=20',
+    ...(libraryId ? [`/api/projects?libraryId=${libraryId}&sort=name&order=ascend&pageSize=50`] : []),
+  ];
+}
+
+function check(value: number, limit: number) {
+  return value < limit;
+}
+
+/** County set on the embedded database: list latency, start time, idle RSS, 10,000-row import. */
+export async function countyEmbedded(): Promise<Result[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-'));
+  const results: Result[] = [];
+  try {
+    const first = await startServer({ DATA_DIR: dataDir, PORT: '0' });
+    results.push({ scenario: 'first start (demo county load)', database: 'embedded', dataset: 'county', metric: 'time', value: first.startMs, unit: 'ms' });
+    await first.stop();
+    const server = await startServer({ DATA_DIR: dataDir, PORT: '0' });
+    results.push({ scenario: 'server start on existing data', database: 'embedded', dataset: 'county', metric: 'time', value: server.startMs, unit: 'ms', target: '< 3000 ms', ok: check(server.startMs, 3000) });
+    results.push({ scenario: 'server RSS at idle', database: 'embedded', dataset: 'county', metric: 'rss', value: rssMb(server.child.pid!), unit: 'MB' });
+    const drc = await new Session(server.url).login('drc');
+    const total = ((await (await drc.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
+    const list = await drc.timeGets(await listPaths(drc), REQUESTS);
+    results.push({ scenario: `project list, filtered + sorted (${total} projects)`, database: 'embedded', dataset: 'county', metric: 'p95', value: list.p95, unit: 'ms', target: '< 100 ms', ok: check(list.p95, 100), stats: list });
+
+    const ledger = await writeLedger(
+      Array.from({ length: 10_000 }, (_, i) => ({ ...generatedProject(i), name: `基准导入项目第${i + 1}号`, fundCentral: null })),
+      { title: '基准台账' },
+    );
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new File([new Uint8Array(ledger)], 'bench.xlsx'));
+      return f;
+    };
+    let t = performance.now();
+    const preview = await drc.post('/api/projects/import', form());
+    const previewMs = performance.now() - t;
+    const summary = ((await preview.json()) as { summary?: unknown; canCommit?: boolean });
+    if (!summary.canCommit) throw new Error(`import preview refused: ${JSON.stringify(summary).slice(0, 500)}`);
+    t = performance.now();
+    const commit = await drc.post('/api/projects/import?commit=true', form());
+    const commitMs = performance.now() - t;
+    if (commit.status !== 200) throw new Error(`import commit: ${commit.status} ${await commit.text()}`);
+    const importMs = previewMs + commitMs;
+    const peak = peakRssMb(server.child.pid!);
+    results.push({ scenario: 'import 10,000-row ledger: preview', database: 'embedded', dataset: 'county', metric: 'time', value: round(previewMs), unit: 'ms' });
+    results.push({ scenario: 'import 10,000-row ledger: commit', database: 'embedded', dataset: 'county', metric: 'time', value: round(commitMs), unit: 'ms' });
+    results.push({ scenario: 'import 10,000-row ledger: preview + commit', database: 'embedded', dataset: 'county', metric: 'time', value: round(importMs), unit: 'ms', target: '< 15000 ms', ok: check(importMs, 15_000) });
+    results.push({ scenario: 'import rows per second', database: 'embedded', dataset: 'county', metric: 'throughput', value: Math.round(10_000 / (importMs / 1000)), unit: 'rows/s' });
+    results.push({ scenario: 'server peak RSS (through the import)', database: 'embedded', dataset: 'county', metric: 'peak rss', value: peak, unit: 'MB', target: '< 1024 MB', ok: check(peak, 1024) });
+    t = performance.now();
+    const again = await drc.post('/api/projects/import?commit=true', form());
+    if (again.status !== 200) throw new Error(`re-import: ${again.status}`);
+    results.push({ scenario: 're-import of the same 10,000 rows (updates)', database: 'embedded', dataset: 'county', metric: 'time', value: round(performance.now() - t), unit: 'ms' });
+    await server.stop();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Province set (100 counties) on PostgreSQL: one county's clerk and the province roll-up. DATABASE_URL names an empty database. */
+export async function provincePostgres(databaseUrl: string): Promise<Result[]> {
+  const results: Result[] = [];
+  const t = performance.now();
+  const { run } = await import('./lib');
+  await run(process.execPath, ['--import', 'tsx', 'server/cli/demo-generate.ts', '--seed', '1', '--counties', '100', '--database-url', databaseUrl]);
+  results.push({ scenario: 'load province demo set (100 counties)', database: 'postgres', dataset: 'province', metric: 'time', value: Math.round(performance.now() - t), unit: 'ms' });
+  const server = await startServer({ DATABASE_URL: databaseUrl, PORT: '0', DEMO: 'false' });
+  results.push({ scenario: 'server start on existing data', database: 'postgres', dataset: 'province', metric: 'time', value: server.startMs, unit: 'ms', target: '< 3000 ms', ok: check(server.startMs, 3000) });
+  try {
+    const county = await new Session(server.url).login('drc');
+    const countyTotal = ((await (await county.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
+    const countyList = await county.timeGets(await listPaths(county), REQUESTS);
+    results.push({ scenario: `project list, one county inside the province (${countyTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: countyList.p95, unit: 'ms', target: '< 150 ms', ok: check(countyList.p95, 150), stats: countyList });
+    const province = await new Session(server.url).login('province_admin');
+    const provinceTotal = ((await (await province.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
+    const provinceList = await province.timeGets(await listPaths(province), REQUESTS);
+    results.push({ scenario: `project list, whole province (${provinceTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: provinceList.p95, unit: 'ms', target: '< 150 ms', ok: check(provinceList.p95, 150), stats: provinceList });
+    results.push({ scenario: 'server RSS after the list runs', database: 'postgres', dataset: 'province', metric: 'rss', value: rssMb(server.child.pid!), unit: 'MB' });
+  } finally {
+    await server.stop();
+  }
+  return results;
+}
