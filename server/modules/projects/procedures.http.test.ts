@@ -8,6 +8,8 @@ let database: Database;
 let app: TestApp;
 let water: TestClient;
 let culture: TestClient;
+let drc: TestClient;
+let ownerId: string;
 let projectId: string;
 const COUNTY = '620921';
 
@@ -18,6 +20,9 @@ beforeAll(async () => {
   const waterUnit = await buildUnit(database, { divisionCode: COUNTY, name: '河西县水务局', kind: 'department' });
   const cultureUnit = await buildUnit(database, { divisionCode: COUNTY, name: '河西县文化和旅游局', kind: 'department' });
   const owner = await buildUnit(database, { divisionCode: COUNTY, name: '河西县水务投资有限公司', kind: 'owner' });
+  ownerId = owner.id;
+  const drcUnit = await buildUnit(database, { divisionCode: COUNTY, name: '河西县发展和改革局', kind: 'drc' });
+  drc = await new TestClient(app).login((await buildUser(database, { role: 'drc', unitId: drcUnit.id, divisionCode: COUNTY })).username);
   water = await new TestClient(app).login((await buildUser(database, { role: 'department', unitId: waterUnit.id, divisionCode: COUNTY })).username);
   culture = await new TestClient(app).login((await buildUser(database, { role: 'department', unitId: cultureUnit.id, divisionCode: COUNTY })).username);
   const res = await water.post('/api/projects', { name: '城区应急备用水源工程', ownerUnitId: owner.id, sector: 'infrastructure', totalInvestment: '9600' });
@@ -95,5 +100,24 @@ describe('saved filters', () => {
     expect((await (await culture.get('/api/saved-filters')).json()).data).toEqual([]);
     expect((await culture.request('DELETE', `/api/saved-filters/${saved.id}`)).status).toBe(404);
     expect((await water.request('DELETE', `/api/saved-filters/${saved.id}`)).status).toBe(204);
+  });
+});
+
+describe('procedure templates', () => {
+  it('lets the 发改局 change a checklist for projects created from then on', async () => {
+    const { data } = await (await drc.get('/api/procedure-templates')).json();
+    const filing = data.find((t: { approvalType: string }) => t.approvalType === 'filing');
+    expect(filing.isDefault).toBe(true);
+    const items = [...filing.items, { key: 'water_permit', name: '取水许可', office: '水务局', isRequiredForStart: true }];
+    expect((await water.request('PUT', '/api/procedure-templates/filing', { version: 0, items })).status).toBe(403);
+    const saved = await drc.request('PUT', '/api/procedure-templates/filing', { version: 0, items });
+    expect(saved.status).toBe(200);
+    expect((await drc.request('PUT', '/api/procedure-templates/filing', { version: 0, items })).status).toBe(409);
+
+    const p = await (await water.post('/api/projects', { name: '工业园区取水工程', ownerUnitId: ownerId, sector: 'industry', approvalType: 'filing', totalInvestment: '2000' })).json();
+    const checklist = await (await water.get(`/api/projects/${p.id}/procedures`)).json();
+    expect(checklist.data.map((x: { name: string }) => x.name)).toContain('取水许可');
+    const old = await (await water.get(`/api/projects/${projectId}/procedures`)).json();
+    expect(old.data.map((x: { name: string }) => x.name)).not.toContain('取水许可');
   });
 });

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { PROCEDURE_STATUSES } from '../../../common/projects';
+import { APPROVAL_TYPES, PROCEDURE_STATUSES } from '../../../common/projects';
 import { AppError } from '../../platform/http/errors';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
 import { listDocuments, MAX_DOCUMENT_BYTES, openDocument, uploadDocument } from './documents.service';
-import { listProjectProcedures, stuckProcedures, updateProcedure } from './procedures.service';
+import { listProcedureTemplates, listProjectProcedures, saveProcedureTemplate, stuckProcedures, updateProcedure } from './procedures.service';
 import { ProjectIdParam } from './projects.schemas';
 import { deleteFilter, listSavedFilters, saveFilter } from './saved-filters.service';
 
@@ -67,7 +67,37 @@ const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要�
 const SavedFilter = z.object({ id: z.string(), name: z.string(), query: z.string() }).openapi('SavedFilter');
 const IdParam = z.object({ id: z.string().uuid('编号格式不正确') });
 
+const TemplateItem = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,31}$/, '手续代码应为小写字母开头的字母、数字或下划线'),
+  name: z.string().trim().min(2, '手续名称至少 2 个字').max(64),
+  office: z.string().trim().max(100),
+  isRequiredForStart: z.boolean(),
+});
+const Template = z
+  .object({ approvalType: z.enum(APPROVAL_TYPES), label: z.string(), items: z.array(TemplateItem), isDefault: z.boolean(), version: z.number() })
+  .openapi('ProcedureTemplate');
+const SaveTemplateBody = z.object({ version: z.number().int().min(0), items: z.array(TemplateItem).min(1, '模板至少包含一项手续').max(30) }).strict();
+
 const routes = {
+  templates: defineRoute({
+    method: 'get',
+    path: '/api/procedure-templates',
+    tags: ['前期手续'],
+    summary: '前期手续模板（按审批类型）',
+    permission: 'project.read',
+    responses: { 200: json(z.object({ data: z.array(Template) }), '模板'), ...errorResponses },
+  }),
+  saveTemplate: defineRoute({
+    method: 'put',
+    path: '/api/procedure-templates/{approvalType}',
+    tags: ['前期手续'],
+    summary: '修改前期手续模板（对此后新建的项目生效）',
+    permission: 'library.manage',
+    request: { params: z.object({ approvalType: z.enum(APPROVAL_TYPES) }), ...body(SaveTemplateBody) },
+    responses: { 200: json(Template, '已保存'), ...errorResponses },
+  }),
   list: defineRoute({
     method: 'get',
     path: '/api/projects/{id}/procedures',
@@ -171,6 +201,10 @@ const routes = {
 /** 前期手续, attachments and saved filters of the project library. */
 export function procedureRoutes() {
   return createRouter()
+    .openapi(routes.templates, async (c) => c.json({ data: await listProcedureTemplates(c.get('deps').database, requireActor(c)) }, 200))
+    .openapi(routes.saveTemplate, async (c) =>
+      c.json(await saveProcedureTemplate(c.get('deps').database, requireActor(c), c.req.valid('param').approvalType, c.req.valid('json')), 200),
+    )
     .openapi(routes.list, async (c) => c.json({ data: await listProjectProcedures(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
     .openapi(routes.update, async (c) => c.json(await updateProcedure(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(routes.stuck, async (c) => c.json(await stuckProcedures(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))

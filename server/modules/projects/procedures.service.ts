@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { PROCEDURE_STATUS_LABELS, type ProcedureStatus } from '../../../common/projects';
+import { APPROVAL_TYPE_LABELS, APPROVAL_TYPES, PROCEDURE_STATUS_LABELS, type ApprovalType, type ProcedureStatus } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database } from '../../platform/db/client';
 import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits } from '../org/org.tables';
-import { projectProcedures } from './procedures.tables';
+import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
+import { procedureTemplates, projectProcedures } from './procedures.tables';
 import { projectScope } from './projects.policy';
 import { loadProject } from './projects.service';
 import { projects } from './projects.tables';
@@ -161,3 +162,58 @@ export async function stuckProcedures(
   };
 }
 
+
+/** The checklist templates of the caller's division, its own copy or the default per approval type. */
+export async function listProcedureTemplates(database: Database, actor: Actor) {
+  const own = await database.db.select().from(procedureTemplates).where(eq(procedureTemplates.divisionCode, actor.divisionCode));
+  return APPROVAL_TYPES.map((approvalType) => {
+    const mine = own.find((t) => t.approvalType === approvalType);
+    return {
+      approvalType,
+      label: APPROVAL_TYPE_LABELS[approvalType],
+      items: (mine?.items as ProcedureTemplateItem[] | undefined) ?? DEFAULT_PROCEDURE_TEMPLATES[approvalType],
+      isDefault: !mine,
+      version: mine?.version ?? 0,
+    };
+  });
+}
+
+/**
+ * Replaces the division's checklist template for an approval type. It applies to projects
+ * created (or re-typed) from now on; existing checklists keep their items and progress.
+ */
+export async function saveProcedureTemplate(
+  database: Database,
+  actor: Actor,
+  approvalType: ApprovalType,
+  input: { version: number; items: ProcedureTemplateItem[] },
+) {
+  const keys = new Set(input.items.map((i) => i.key));
+  if (keys.size !== input.items.length) throw new AppError('VALIDATION_FAILED', '手续代码不能重复', { field: 'items' });
+  return database.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(procedureTemplates)
+      .where(and(eq(procedureTemplates.divisionCode, actor.divisionCode), eq(procedureTemplates.approvalType, approvalType)));
+    if ((current?.version ?? 0) !== input.version) throw new AppError('VERSION_CONFLICT');
+    const [row] = current
+      ? await tx
+          .update(procedureTemplates)
+          .set({ items: input.items, version: sql`${procedureTemplates.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(procedureTemplates.divisionCode, actor.divisionCode), eq(procedureTemplates.approvalType, approvalType), eq(procedureTemplates.version, input.version)))
+          .returning()
+      : await tx.insert(procedureTemplates).values({ divisionCode: actor.divisionCode, approvalType, items: input.items }).returning();
+    if (!row) throw new AppError('VERSION_CONFLICT');
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: actor.divisionCode,
+      action: 'procedure_template.saved',
+      entityType: 'procedure_template',
+      entityId: approvalType,
+      summary: `修改前期手续模板：${APPROVAL_TYPE_LABELS[approvalType]}`,
+      before: current?.items ?? DEFAULT_PROCEDURE_TEMPLATES[approvalType],
+      after: input.items,
+    });
+    return { approvalType, label: APPROVAL_TYPE_LABELS[approvalType], items: row.items as ProcedureTemplateItem[], isDefault: false, version: row.version };
+  });
+}
