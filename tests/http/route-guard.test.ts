@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PUBLIC_ROUTES } from '../../server/platform/http/middleware';
 import type { Database } from '../../server/platform/db/client';
 import { createTestApp, TestClient, type TestApp } from '../support/test-app';
@@ -56,5 +56,23 @@ describe('every route is guarded', () => {
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await app.request('/api/no-such-thing');
     expect([401, 404]).toContain(res.status);
+  });
+});
+
+describe('unexpected failures', () => {
+  it('answer 500 with a Chinese message and no internal detail', async () => {
+    const broken = createTestApp({
+      ...database,
+      query: async () => {
+        throw new Error('connection terminated: secret internal detail');
+      },
+    });
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await broken.request('/api/health');
+    spy.mockRestore();
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL', message: '系统内部错误，请稍后重试或联系管理员' } });
+    expect(text).not.toContain('secret');
   });
 });
