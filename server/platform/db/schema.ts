@@ -5,3 +5,4 @@ export * from '../audit/audit.tables';
 export * from '../../modules/projects/projects.tables';
 export * from '../../modules/projects/procedures.tables';
 export * from '../../modules/libraries/libraries.tables';
+export * from '../../modules/monthly-reports/monthly-reports.tables';
