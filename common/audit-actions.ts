@@ -25,6 +25,15 @@ export const AUDIT_ACTIONS = {
   'library_request.submitted': '提交入库申请',
   'library_request.approved': '审核通过',
   'library_request.returned': '审核退回',
+  'monthly_report.submitted': '提交月报',
+  'monthly_report.approved': '审核通过月报',
+  'monthly_report.returned': '退回月报',
+  'monthly_report.revised': '更正月报',
+  'period.closed': '关闭报送期',
+  'period.reopen_requested': '申请重开报送期',
+  'period.reopened': '重开报送期',
+  'period.reopen_rejected': '驳回重开申请',
+  'figures.saved': '录入统计数据',
   'filter.saved': '保存筛选',
   'filter.deleted': '删除筛选',
 } as const;
@@ -44,4 +53,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   library: '项目库',
   library_request: '入库申请',
   saved_filter: '筛选条件',
+  monthly_report: '月报',
+  period: '报送期',
+  figures: '统计数据',
 };

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'library.manage',
   'library.request',
   'library.review',
+  'report.fill',
+  'report.review',
+  'period.manage',
+  'summary.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,19 +39,20 @@ const PROJECT_WORKERS: Permission[] = [
   'procedure.update',
   'document.upload',
   'library.request',
+  'report.fill',
 ];
 
 /** The one role → permission table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'division.read', 'project.read'],
   auditor: ['audit.read', 'org.read', 'user.read', 'division.read'],
-  leader: [...ORG_READERS, 'project.read'],
-  drc: [...ORG_READERS, 'user.read', ...PROJECT_WORKERS, 'library.manage', 'library.review'],
-  department: [...ORG_READERS, ...PROJECT_WORKERS, 'library.review'],
+  leader: [...ORG_READERS, 'project.read', 'summary.read'],
+  drc: [...ORG_READERS, 'user.read', ...PROJECT_WORKERS, 'library.manage', 'library.review', 'report.review', 'period.manage', 'summary.read'],
+  department: [...ORG_READERS, ...PROJECT_WORKERS, 'library.review', 'report.review', 'summary.read'],
   commerce: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'document.upload', 'library.request'],
-  township: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'procedure.update', 'document.upload', 'library.request'],
-  owner: ['division.read', 'project.read', 'project.update', 'procedure.update', 'document.upload'],
-  inspector: [...ORG_READERS, 'project.read'],
+  township: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'procedure.update', 'document.upload', 'library.request', 'report.fill', 'summary.read'],
+  owner: ['division.read', 'project.read', 'project.update', 'procedure.update', 'document.upload', 'report.fill'],
+  inspector: [...ORG_READERS, 'project.read', 'summary.read'],
 };
 
 /** Whether a role holds a permission. */

@@ -10,6 +10,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { libraryRoutes } from './modules/libraries/libraries.routes';
+import { monthlyReportRoutes } from './modules/monthly-reports/monthly-reports.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { ledgerRoutes } from './modules/projects/ledger.routes';
 import { procedureRoutes } from './modules/projects/procedures.routes';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', projectRoutes());
   app.route('/', libraryRoutes());
   app.route('/', procedureRoutes());
+  app.route('/', monthlyReportRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

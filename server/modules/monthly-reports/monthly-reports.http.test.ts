@@ -1,0 +1,177 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../platform/db/client';
+import { buildDivision, buildUnit, buildUser } from '../../../tests/support/factories';
+import { createTestApp, TestClient, type TestApp } from '../../../tests/support/test-app';
+import { createTestDatabase } from '../../../tests/support/test-db';
+import { projects, projectYearPlans } from '../projects/projects.tables';
+import { monthlyReports } from './monthly-reports.tables';
+
+let database: Database;
+let app: TestApp;
+let drc: TestClient;
+let waterClerk: TestClient;
+let waterApprover: TestClient;
+let townA: TestClient;
+const COUNTY = '620921';
+const ids: Record<string, string> = {};
+
+const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; field?: string } }).error;
+
+async function makeProject(client: TestClient, name: string, fields: Record<string, unknown>, start: string) {
+  const p = await (await client.post('/api/projects', { name, ownerUnitId: ids.owner, ...fields })).json();
+  await database.db.update(projects).set({ stage: 'construction', actualStart: start }).where(eq(projects.id, p.id));
+  return p.id as string;
+}
+
+/** Last year's approved figures, as a county that has used the platform for a year would have them. */
+async function approvedLastYear(projectId: string, period: string, invested: string) {
+  await database.db.insert(monthlyReports).values({ divisionCode: COUNTY, projectId, period, revision: 1, status: 'approved', stage: 'construction', investedThisPeriod: invested, progressText: '主体施工', progressPct: 30 });
+}
+
+async function fileAndSubmit(client: TestClient, projectId: string, period: string, fields: Record<string, unknown>) {
+  const draft = await client.request('PUT', `/api/monthly-reports/${projectId}/${period}`, { version: 0, progressText: '主体结构施工', ...fields });
+  expect(draft.status).toBe(200);
+  const { id } = await draft.json();
+  const submitted = await client.post(`/api/monthly-reports/${id}/submit`);
+  return { id: id as string, submitted };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database);
+  await buildDivision(database, { code: COUNTY, name: '河西县' });
+  const unit = async (key: string, name: string, kind: 'drc' | 'department' | 'township' | 'owner') => (ids[key] = (await buildUnit(database, { divisionCode: COUNTY, name, kind })).id);
+  await unit('drc', '河西县发展和改革局', 'drc');
+  await unit('water', '河西县水务局', 'department');
+  await unit('culture', '河西县文化和旅游局', 'department');
+  await unit('townA', '城关镇', 'township');
+  await unit('townB', '红柳乡', 'township');
+  await unit('owner', '河西县城市建设投资有限公司', 'owner');
+  const login = async (role: 'drc' | 'department' | 'township', unitId: string) =>
+    new TestClient(app).login((await buildUser(database, { role, unitId, divisionCode: COUNTY })).username);
+  drc = await login('drc', ids.drc);
+  waterClerk = await login('department', ids.water);
+  waterApprover = await login('department', ids.water);
+  const culture = await login('department', ids.culture);
+  townA = await login('township', ids.townA);
+
+  ids.p1 = await makeProject(waterClerk, '黑河防洪治理工程', { sector: 'infrastructure', townshipId: ids.townA, totalInvestment: '12000' }, '2023-05-01');
+  ids.p2 = await makeProject(culture, '丝路文化产业园', { sector: 'services', townshipId: ids.townB, totalInvestment: '8000' }, '2023-03-01');
+  ids.p3 = await makeProject(waterClerk, '村级供水管网维修', { sector: 'infrastructure', townshipId: ids.townA, totalInvestment: '300' }, '2023-03-01');
+  await database.db.insert(projectYearPlans).values({ divisionCode: COUNTY, projectId: ids.p1, year: 2024, planned: '9000' });
+  await approvedLastYear(ids.p1, '2023-01', '500');
+  await approvedLastYear(ids.p1, '2023-03', '700');
+  await approvedLastYear(ids.p2, '2023-03', '800');
+  await approvedLastYear(ids.p3, '2023-03', '100');
+});
+afterAll(() => database.close());
+
+describe('monthly reports', () => {
+  it('computes cumulative figures from the approved months before, never typed', async () => {
+    const jan = await fileAndSubmit(waterClerk, ids.p1, '2024-01', { investedThisPeriod: '600', progressPct: 40 });
+    expect(jan.submitted.status).toBe(200);
+    expect(await jan.submitted.json()).toMatchObject({ status: 'submitted', yearCumulative: '600', sinceStartCumulative: '1800', isLate: true });
+    expect((await waterApprover.post(`/api/monthly-reports/${jan.id}/approve`, {})).status).toBe(200);
+
+    const mar = await fileAndSubmit(waterClerk, ids.p1, '2024-03', { investedThisPeriod: '900', progressPct: 55 });
+    // 600 (1—2月) + 900 = 1500 this year; 500 + 700 + 600 + 900 = 2700 since the start.
+    expect(await mar.submitted.json()).toMatchObject({ yearCumulative: '1500', sinceStartCumulative: '2700' });
+    expect((await waterApprover.post(`/api/monthly-reports/${mar.id}/approve`, { comment: '同意' })).status).toBe(200);
+  });
+
+  it('is immutable once submitted; the submitter cannot approve it', async () => {
+    const r = await fileAndSubmit(waterClerk, ids.p3, '2024-01', { investedThisPeriod: '50', progressPct: 50 });
+    const edit = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p3}/2024-01`, { version: 2, investedThisPeriod: '60', progressText: 'x', progressPct: 50 });
+    expect(edit.status).toBe(409);
+    expect((await waterClerk.post(`/api/monthly-reports/${r.id}/approve`, {})).status).toBe(403);
+  });
+
+  it('requires a written explanation when the cumulative exceeds the total or progress goes back', async () => {
+    const draft = await (await waterClerk.request('PUT', `/api/monthly-reports/${ids.p3}/2024-03`, { version: 0, investedThisPeriod: '250', progressText: '管网铺设', progressPct: 60 })).json();
+    const refused = await waterClerk.post(`/api/monthly-reports/${draft.id}/submit`);
+    expect(refused.status).toBe(400);
+    const error = await errorOf(refused);
+    expect(error.field).toBe('explanation');
+    expect(error.message).toContain('超过总投资');
+
+    const p2 = await (await waterApprover.request('PUT', `/api/monthly-reports/${ids.p1}/2024-04`, { version: 0, investedThisPeriod: '100', progressText: '复工', progressPct: 50 })).json();
+    const back = await waterApprover.post(`/api/monthly-reports/${p2.id}/submit`);
+    expect((await errorOf(back)).message).toContain('低于上期');
+    const fixed = await waterApprover.request('PUT', `/api/monthly-reports/${ids.p1}/2024-04`, { version: p2.version, investedThisPeriod: '100', progressText: '复工', progressPct: 50, explanation: '设计变更，部分已完工程量核减' });
+    expect(fixed.status).toBe(200);
+    expect((await waterApprover.post(`/api/monthly-reports/${p2.id}/submit`)).status).toBe(200);
+  });
+
+  it('requires what the stage asks for', async () => {
+    const draft = await (await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 0, investedThisPeriod: '10' })).json();
+    const res = await waterClerk.post(`/api/monthly-reports/${draft.id}/submit`);
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toContain('形象进度');
+  });
+
+  it('returns with a reason, and a correction is a new revision that the summary then uses', async () => {
+    const first = await fileAndSubmit(waterClerk, ids.p1, '2024-06', { investedThisPeriod: '300', progressPct: 60 });
+    expect((await waterApprover.post(`/api/monthly-reports/${first.id}/return`, {})).status).toBe(400);
+    expect((await waterApprover.post(`/api/monthly-reports/${first.id}/return`, { comment: '投资额与监理月报不一致' })).status).toBe(200);
+    const revised = await (await waterClerk.post(`/api/monthly-reports/${first.id}/revise`, { reason: '按监理月报核实后修改' })).json();
+    expect(revised).toMatchObject({ revision: 2, status: 'draft', investedThisPeriod: '300', revisionReason: '按监理月报核实后修改' });
+    await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-06`, { version: revised.version, investedThisPeriod: '280', progressText: '主体结构施工', progressPct: 60 });
+    await waterClerk.post(`/api/monthly-reports/${revised.id}/submit`);
+    await waterApprover.post(`/api/monthly-reports/${revised.id}/approve`, {});
+    const detail = await (await drc.get(`/api/monthly-reports/${revised.id}`)).json();
+    expect(detail.revisions.map((r: { revision: number; status: string }) => `${r.revision}:${r.status}`)).toEqual(['1:returned', '2:approved']);
+  });
+});
+
+describe('the 发改局 summary', () => {
+  it('totals and year-over-year growth match the figures worked out by hand', async () => {
+    const p2 = await fileAndSubmit(drc, ids.p2, '2024-03', { investedThisPeriod: '760', progressPct: 35 });
+    expect(p2.submitted.status).toBe(200);
+    expect((await waterApprover.post(`/api/monthly-reports/${p2.id}/approve`, {})).status).toBe(404);
+    const otherDrc = await new TestClient(app).login((await buildUser(database, { role: 'drc', unitId: ids.drc, divisionCode: COUNTY })).username);
+    expect((await otherDrc.post(`/api/monthly-reports/${p2.id}/approve`, {})).status).toBe(200);
+
+    const summary = await (await drc.get('/api/summaries/2024-03')).json();
+    expect(summary).toMatchObject({ periodLabel: '3月', cumulativeLabel: '1—3月' });
+    // This period: 900 (p1) + 760 (p2). Year to date: 600 + 900 + 760 = 2260.
+    // Same period last year: p1 500 + 700, p2 800 = 2000 (p3 is under 500万 and not counted).
+    // Growth: (2260 − 2000) ÷ 2000 = 13.0%.
+    expect(summary.totals).toMatchObject({ period: '1660', yearCumulative: '2260', lastYearCumulative: '2000', growthPct: '13.0', projects: 2 });
+    const sector = Object.fromEntries(summary.bySector.map((s: { key: string; growthPct: string }) => [s.key, s.growthPct]));
+    // Infrastructure 1500 vs 1200 → +25.0%; services 760 vs 800 → −5.0%.
+    expect(sector).toEqual({ infrastructure: '25.0', services: '-5.0' });
+    // p1: 1500 of a 9000 plan after 3 months (plan to date 2250, −20% margin → 1800): lagging, 16.7% of the year's plan.
+    const lag = summary.lagging.find((l: { id: string }) => l.id === ids.p1);
+    expect(lag).toMatchObject({ reason: 'behind_plan' });
+    expect(lag.detail).toContain('16.7%');
+  });
+
+  it('shows a township only its own projects', async () => {
+    const summary = await (await townA.get('/api/summaries/2024-03')).json();
+    expect(summary.totals).toMatchObject({ yearCumulative: '1500', lastYearCumulative: '1200', growthPct: '25.0' });
+    expect(summary.byTownship.map((t: { label: string }) => t.label)).toEqual(['城关镇']);
+  });
+});
+
+describe('frozen periods', () => {
+  it('refuses changes to a closed period until the 发改局 approves a reopen request', async () => {
+    const closed = await drc.post('/api/periods/2024-05/close');
+    expect(closed.status).toBe(200);
+    const refused = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: 'x', progressPct: 60 });
+    expect(refused.status).toBe(409);
+    expect((await errorOf(refused)).message).toContain('已关闭');
+
+    const request = await (await waterClerk.post('/api/periods/2024-05/reopen-requests', { reason: '漏报黑河防洪治理工程5月投资' })).json();
+    expect((await drc.post(`/api/period-reopen-requests/${request.id}/decision`, { approve: true, comment: '同意' })).status).toBe(204);
+    const reopened = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: '收尾', progressPct: 60 });
+    expect(reopened.status).toBe(200);
+  });
+
+  it('records missing reports at close, per department', async () => {
+    await drc.post('/api/periods/2024-07/close');
+    const lateness = await (await drc.get('/api/periods/2024-07/lateness')).json();
+    const water = lateness.byDepartment.find((d: { departmentName: string }) => d.departmentName === '河西县水务局');
+    expect(water).toMatchObject({ missing: 2, late: 0 });
+  });
+});

@@ -1,0 +1,193 @@
+import { z } from '@hono/zod-openapi';
+import { requireActor } from '../../platform/http/middleware';
+import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import {
+  GridRow,
+  MonthlyReport,
+  PeriodParam,
+  ProjectPeriodParam,
+  ReportIdParam,
+  ReportListQuery,
+  ReturnBody,
+  ReviewBody,
+  ReviseBody,
+  SaveDraftBody,
+} from './monthly-reports.schemas';
+import * as reports from './monthly-reports.service';
+import * as periods from './periods.service';
+import { computeSummary } from './summary.service';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const Period = z
+  .object({ period: z.string(), label: z.string(), cumulativeLabel: z.string(), deadline: z.string(), summaryDue: z.string(), status: z.string(), closedAt: z.string().nullable(), closedByName: z.string().nullable() })
+  .openapi('ReportingPeriod');
+const ReopenRequest = z
+  .object({ id: z.string(), period: z.string(), reason: z.string(), status: z.string(), requestedByName: z.string(), requestedAt: z.string(), reviewedByName: z.string().nullable().optional(), reviewComment: z.string().nullable().optional() })
+  .openapi('PeriodReopenRequest');
+const SummaryQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
+
+const routes = {
+  grid: defineRoute({
+    method: 'get',
+    path: '/api/monthly-reports',
+    tags: ['月报'],
+    summary: '某报送期的月报填报表（本人范围内应报项目及其最新版本）',
+    permission: 'project.read',
+    request: { query: ReportListQuery },
+    responses: { 200: json(z.object({ period: z.record(z.string(), z.unknown()), data: z.array(GridRow), total: z.number() }), '填报表'), ...errorResponses },
+  }),
+  saveDraft: defineRoute({
+    method: 'put',
+    path: '/api/monthly-reports/{projectId}/{period}',
+    tags: ['月报'],
+    summary: '保存月报草稿（version 为草稿版本，新建时为 0）',
+    permission: 'report.fill',
+    request: { params: ProjectPeriodParam, ...body(SaveDraftBody) },
+    responses: { 200: json(MonthlyReport, '已保存'), ...errorResponses },
+  }),
+  get: defineRoute({
+    method: 'get',
+    path: '/api/monthly-reports/{id}',
+    tags: ['月报'],
+    summary: '月报详情及本期各版本',
+    permission: 'project.read',
+    request: { params: ReportIdParam },
+    responses: { 200: json(z.object({ report: MonthlyReport, revisions: z.array(MonthlyReport) }), '月报'), ...errorResponses },
+  }),
+  submit: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/{id}/submit',
+    tags: ['月报'],
+    summary: '提交月报（提交后不可修改）',
+    permission: 'report.fill',
+    request: { params: ReportIdParam },
+    responses: { 200: json(MonthlyReport, '已提交'), ...errorResponses },
+  }),
+  approve: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/{id}/approve',
+    tags: ['月报'],
+    summary: '审核通过',
+    permission: 'report.review',
+    request: { params: ReportIdParam, ...body(ReviewBody) },
+    responses: { 200: json(MonthlyReport, '已通过'), ...errorResponses },
+  }),
+  return: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/{id}/return',
+    tags: ['月报'],
+    summary: '退回（须填写原因）',
+    permission: 'report.review',
+    request: { params: ReportIdParam, ...body(ReturnBody) },
+    responses: { 200: json(MonthlyReport, '已退回'), ...errorResponses },
+  }),
+  revise: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/{id}/revise',
+    tags: ['月报'],
+    summary: '更正：生成新版本草稿（须填写原因）',
+    permission: 'report.fill',
+    request: { params: ReportIdParam, ...body(ReviseBody) },
+    responses: { 200: json(MonthlyReport, '新版本草稿'), ...errorResponses },
+  }),
+  periods: defineRoute({
+    method: 'get',
+    path: '/api/periods',
+    tags: ['月报'],
+    summary: '报送期（截止日遇节假日顺延）',
+    permission: 'project.read',
+    request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+    responses: { 200: json(z.object({ current: z.string(), data: z.array(Period) }), '报送期'), ...errorResponses },
+  }),
+  close: defineRoute({
+    method: 'post',
+    path: '/api/periods/{period}/close',
+    tags: ['月报'],
+    summary: '关闭报送期（冻结，并登记缺报迟报）',
+    permission: 'period.manage',
+    request: { params: PeriodParam },
+    responses: { 200: json(Period, '已关闭'), ...errorResponses },
+  }),
+  lateness: defineRoute({
+    method: 'get',
+    path: '/api/periods/{period}/lateness',
+    tags: ['月报'],
+    summary: '缺报、迟报情况（按部门）',
+    permission: 'project.read',
+    request: { params: PeriodParam },
+    responses: { 200: json(z.object({ projects: z.array(z.record(z.string(), z.unknown())), byDepartment: z.array(z.record(z.string(), z.unknown())) }), '缺报迟报'), ...errorResponses },
+  }),
+  requestReopen: defineRoute({
+    method: 'post',
+    path: '/api/periods/{period}/reopen-requests',
+    tags: ['月报'],
+    summary: '申请重开已关闭的报送期',
+    permission: 'report.fill',
+    request: { params: PeriodParam, ...body(z.object({ reason: z.string().trim().min(2, '请填写重开理由').max(2000) }).strict()) },
+    responses: { 201: json(ReopenRequest, '已提交'), ...errorResponses },
+  }),
+  reopenRequests: defineRoute({
+    method: 'get',
+    path: '/api/period-reopen-requests',
+    tags: ['月报'],
+    summary: '重开申请',
+    permission: 'project.read',
+    responses: { 200: json(z.object({ data: z.array(ReopenRequest) }), '申请列表'), ...errorResponses },
+  }),
+  decideReopen: defineRoute({
+    method: 'post',
+    path: '/api/period-reopen-requests/{id}/decision',
+    tags: ['月报'],
+    summary: '审批重开申请',
+    permission: 'period.manage',
+    request: { params: ReportIdParam, ...body(z.object({ approve: z.boolean(), comment: z.string().trim().max(2000).nullish() }).strict()) },
+    responses: { 204: { description: '已处理' }, ...errorResponses },
+  }),
+  summary: defineRoute({
+    method: 'get',
+    path: '/api/summaries/{period}',
+    tags: ['月报'],
+    summary: '发改局月度汇总（500万元以上项目；divisionCode 可为市、省代码做汇总）',
+    permission: 'summary.read',
+    request: { params: PeriodParam, query: SummaryQuery },
+    responses: { 200: json(z.record(z.string(), z.unknown()), '汇总'), ...errorResponses },
+  }),
+};
+
+/** The monthly cycle: report grid, drafts, submission, review, revisions, periods, summary. */
+export function monthlyReportRoutes() {
+  return createRouter()
+    .openapi(routes.grid, async (c) => c.json(await reports.reportGrid(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
+    .openapi(routes.saveDraft, async (c) => {
+      const { projectId, period } = c.req.valid('param');
+      return c.json(await reports.saveDraft(c.get('deps').database, requireActor(c), projectId, period, c.req.valid('json')), 200);
+    })
+    .openapi(routes.get, async (c) => c.json(await reports.getReport(c.get('deps').database, requireActor(c), c.req.valid('param').id), 200))
+    .openapi(routes.submit, async (c) => c.json(await reports.submitReport(c.get('deps').database, requireActor(c), c.req.valid('param').id), 200))
+    .openapi(routes.approve, async (c) =>
+      c.json(await reports.reviewReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, { approve: true, comment: c.req.valid('json').comment }), 200),
+    )
+    .openapi(routes.return, async (c) =>
+      c.json(await reports.reviewReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, { approve: false, comment: c.req.valid('json').comment }), 200),
+    )
+    .openapi(routes.revise, async (c) => c.json(await reports.reviseReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json').reason), 200))
+    .openapi(routes.periods, async (c) =>
+      c.json(await periods.listPeriods(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear()), 200),
+    )
+    .openapi(routes.close, async (c) => c.json(await periods.closePeriod(c.get('deps').database, requireActor(c), c.req.valid('param').period), 200))
+    .openapi(routes.lateness, async (c) => c.json(await periods.latenessReport(c.get('deps').database, requireActor(c), c.req.valid('param').period), 200))
+    .openapi(routes.requestReopen, async (c) =>
+      c.json(await periods.requestReopen(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('json').reason), 201),
+    )
+    .openapi(routes.reopenRequests, async (c) => c.json({ data: await periods.listReopenRequests(c.get('deps').database, requireActor(c)) }, 200))
+    .openapi(routes.decideReopen, async (c) => {
+      const { approve, comment } = c.req.valid('json');
+      await periods.decideReopen(c.get('deps').database, requireActor(c), c.req.valid('param').id, approve, comment ?? null);
+      return c.body(null, 204);
+    })
+    .openapi(routes.summary, async (c) =>
+      c.json((await computeSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode)) as unknown as Record<string, unknown>, 200),
+    );
+}

@@ -1,0 +1,415 @@
+import Decimal from 'decimal.js';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { STAGE_LABELS, type Stage } from '../../../common/projects';
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import type { Database, DbOrTx, Tx } from '../../platform/db/client';
+import type { Actor } from '../../platform/http/context';
+import { AppError, forbidden, notFound } from '../../platform/http/errors';
+import { orgUnits } from '../org/org.tables';
+import { likePattern } from '../org/org.repository';
+import { projectScope } from '../projects/projects.policy';
+import { plainWan } from '../projects/projects.service';
+import { projects } from '../projects/projects.tables';
+import type { SaveDraftInput } from './monthly-reports.schemas';
+import { monthlyReportFunding, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
+import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings } from './periods';
+
+/** Stages whose projects report every month. */
+export const REPORTING_STAGES: Stage[] = ['preliminary', 'ready', 'construction'];
+
+type ReportRow = typeof monthlyReports.$inferSelect;
+
+/** The division's cycle settings (defaults until the 发改局 changes them). */
+export async function cycleSettings(tx: DbOrTx, divisionCode: string): Promise<CycleSettings & { lagMarginPct: number; idleMonths: number }> {
+  const [row] = await tx.select().from(reportingSettings).where(eq(reportingSettings.divisionCode, divisionCode));
+  return row ?? { ...DEFAULT_CYCLE, lagMarginPct: 20, idleMonths: 2 };
+}
+
+/** Opens a period if it does not exist yet (periods open on first use; no one has to create them). */
+export async function ensurePeriod(tx: DbOrTx, divisionCode: string, period: string) {
+  const settings = await cycleSettings(tx, divisionCode);
+  const spec = periodSpec(period, settings);
+  await tx
+    .insert(reportingPeriods)
+    .values({ divisionCode, period: spec.period, label: spec.label, firstMonth: spec.firstMonth, lastMonth: spec.lastMonth, deadline: spec.deadline, summaryDue: spec.summaryDue })
+    .onConflictDoNothing();
+  const [row] = await tx.select().from(reportingPeriods).where(and(eq(reportingPeriods.divisionCode, divisionCode), eq(reportingPeriods.period, spec.period)));
+  return row;
+}
+
+/** The current period of a division (by Beijing date). */
+export async function currentPeriod(tx: DbOrTx, divisionCode: string, now = new Date()) {
+  const settings = await cycleSettings(tx, divisionCode);
+  const today = beijingDate(now);
+  return ensurePeriod(tx, divisionCode, periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)), settings));
+}
+
+function present(r: ReportRow, funding: Array<{ source: string; amount: string }>) {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    period: r.period,
+    revision: r.revision,
+    status: r.status,
+    stage: r.stage,
+    preliminaryProgress: r.preliminaryProgress,
+    investedThisPeriod: plainWan(r.investedThisPeriod),
+    yearCumulative: plainWan(r.yearCumulative),
+    sinceStartCumulative: plainWan(r.sinceStartCumulative),
+    funding: funding.map((f) => ({ source: f.source, amount: plainWan(f.amount) })),
+    progressText: r.progressText,
+    progressPct: r.progressPct,
+    problems: r.problems,
+    measures: r.measures,
+    explanation: r.explanation,
+    revisionReason: r.revisionReason,
+    isLate: r.isLate,
+    submittedByName: r.submittedByName,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    reviewedByName: r.reviewedByName,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewComment: r.reviewComment,
+    version: r.version,
+  };
+}
+
+/**
+ * Approved figures of one project before a period: this year's and since the start, from the
+ * latest approved revision of each earlier period, and the last reported progress %.
+ */
+export async function priorFigures(tx: DbOrTx, divisionCode: string, projectIds: string[], period: string) {
+  const result = new Map<string, { yearBefore: string; allBefore: string; lastPct: number | null }>();
+  if (!projectIds.length) return result;
+  const yearStart = `${period.slice(0, 4)}-01`;
+  const rows = await tx.execute(sql`
+    with latest as (
+      select distinct on (project_id, period) project_id, period, invested_this_period, progress_pct
+      from ${monthlyReports}
+      where division_code = ${divisionCode} and status = 'approved' and period < ${period}
+        and project_id = any(string_to_array(${projectIds.join(',')}, ',')::uuid[])
+      order by project_id, period, revision desc
+    )
+    select project_id,
+      coalesce(sum(invested_this_period) filter (where period >= ${yearStart}), 0)::text as year_before,
+      coalesce(sum(invested_this_period), 0)::text as all_before,
+      (array_agg(progress_pct order by period desc) filter (where progress_pct is not null))[1] as last_pct
+    from latest group by project_id`);
+  for (const r of rowsOf<{ project_id: string; year_before: string; all_before: string; last_pct: number | null }>(rows)) {
+    result.set(r.project_id, { yearBefore: plainWan(r.year_before), allBefore: plainWan(r.all_before), lastPct: r.last_pct === null ? null : Number(r.last_pct) });
+  }
+  return result;
+}
+
+/** Rows of a raw `execute`, whichever driver ran it. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+// The 发改局 reviews every report in its region; a department reviews its own projects' reports.
+function canReview(actor: Actor, project: { departmentId: string | null }) {
+  if (!actor.permissions.includes('report.review')) return false;
+  return actor.role === 'drc' || (actor.unitId !== null && project.departmentId === actor.unitId);
+}
+
+const department = alias(orgUnits, 'report_department');
+const township = alias(orgUnits, 'report_township');
+
+/**
+ * The batch-entry grid: every project in the caller's scope that reports this period, with
+ * its latest revision and the approved figures before it.
+ */
+export async function reportGrid(
+  database: Database,
+  actor: Actor,
+  query: { period: string; departmentId?: string; townshipId?: string; status?: string; q?: string; page: number; pageSize: number },
+) {
+  const { db } = database;
+  const spec = periodSpec(query.period, await cycleSettings(db, actor.divisionCode));
+  const latest = db
+    .selectDistinctOn([monthlyReports.divisionCode, monthlyReports.projectId], {
+      divisionCode: monthlyReports.divisionCode,
+      projectId: monthlyReports.projectId,
+      id: monthlyReports.id,
+      status: monthlyReports.status,
+    })
+    .from(monthlyReports)
+    .where(eq(monthlyReports.period, spec.period))
+    .orderBy(monthlyReports.divisionCode, monthlyReports.projectId, desc(monthlyReports.revision))
+    .as('latest');
+  const statusFilter: SQL | undefined =
+    query.status === 'none' ? sql`${latest.id} is null` : query.status ? eq(latest.status, query.status) : undefined;
+  const where = and(
+    projectScope(actor),
+    inArray(projects.stage, REPORTING_STAGES),
+    query.departmentId ? eq(projects.departmentId, query.departmentId) : undefined,
+    query.townshipId ? eq(projects.townshipId, query.townshipId) : undefined,
+    query.q ? sql`${projects.searchText} like ${likePattern(query.q.toLowerCase())}` : undefined,
+    statusFilter,
+  );
+  const base = db
+    .select({ project: projects, departmentName: department.name, townshipName: township.name, reportId: latest.id })
+    .from(projects)
+    .leftJoin(department, and(eq(department.divisionCode, projects.divisionCode), eq(department.id, projects.departmentId)))
+    .leftJoin(township, and(eq(township.divisionCode, projects.divisionCode), eq(township.id, projects.townshipId)))
+    .leftJoin(latest, and(eq(latest.divisionCode, projects.divisionCode), eq(latest.projectId, projects.id)));
+  const [rows, [count]] = await Promise.all([
+    base.where(where).orderBy(asc(department.name), asc(projects.name)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(projects).leftJoin(latest, and(eq(latest.divisionCode, projects.divisionCode), eq(latest.projectId, projects.id))).where(where),
+  ]);
+  const reportIds = rows.map((r) => r.reportId).filter((id): id is string => !!id);
+  const reports = reportIds.length ? await db.select().from(monthlyReports).where(inArray(monthlyReports.id, reportIds)) : [];
+  const funding = reportIds.length ? await db.select().from(monthlyReportFunding).where(inArray(monthlyReportFunding.reportId, reportIds)) : [];
+  const byDivision = new Map<string, string[]>();
+  for (const r of rows) byDivision.set(r.project.divisionCode, [...(byDivision.get(r.project.divisionCode) ?? []), r.project.id]);
+  const prior = new Map<string, { yearBefore: string; allBefore: string; lastPct: number | null }>();
+  for (const [divisionCode, ids] of byDivision) for (const [k, v] of await priorFigures(db, divisionCode, ids, spec.period)) prior.set(k, v);
+  const canFill = actor.permissions.includes('report.fill');
+  return {
+    period: { ...spec },
+    data: rows.map((r) => {
+      const report = reports.find((x) => x.id === r.reportId) ?? null;
+      const before = prior.get(r.project.id);
+      return {
+        projectId: r.project.id,
+        projectName: r.project.name,
+        departmentName: r.departmentName,
+        townshipName: r.townshipName,
+        stage: r.project.stage,
+        totalInvestment: plainWan(r.project.totalInvestment),
+        yearCumulativeBefore: before?.yearBefore ?? '0',
+        sinceStartBefore: before?.allBefore ?? '0',
+        lastProgressPct: before?.lastPct ?? null,
+        report: report ? present(report, funding.filter((f) => f.reportId === report.id)) : null,
+        canFill,
+        canReview: canReview(actor, r.project),
+      };
+    }),
+    total: count.n,
+  };
+}
+
+async function loadReportable(tx: DbOrTx, actor: Actor, projectId: string) {
+  const [project] = await tx.select().from(projects).where(and(eq(projects.id, projectId), projectScope(actor)));
+  if (!project) notFound('项目不存在或不在您的数据范围内');
+  return project;
+}
+
+async function openPeriodOrRefuse(tx: DbOrTx, divisionCode: string, period: string) {
+  const row = await ensurePeriod(tx, divisionCode, period);
+  if (row.status !== 'open') throw new AppError('CONFLICT', `${row.label}报送期已关闭，如需修改请向发改局提交重开申请`);
+  return row;
+}
+
+async function latestRevision(tx: DbOrTx, divisionCode: string, projectId: string, period: string) {
+  const [row] = await tx
+    .select()
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.divisionCode, divisionCode), eq(monthlyReports.projectId, projectId), eq(monthlyReports.period, period)))
+    .orderBy(desc(monthlyReports.revision))
+    .limit(1);
+  return row ?? null;
+}
+
+async function fundingOf(tx: DbOrTx, divisionCode: string, reportId: string) {
+  return tx.select().from(monthlyReportFunding).where(and(eq(monthlyReportFunding.divisionCode, divisionCode), eq(monthlyReportFunding.reportId, reportId)));
+}
+
+async function replaceReportFunding(tx: Tx, divisionCode: string, reportId: string, funding: Array<{ source: string; amount: string }>) {
+  await tx.delete(monthlyReportFunding).where(and(eq(monthlyReportFunding.divisionCode, divisionCode), eq(monthlyReportFunding.reportId, reportId)));
+  const rows = funding.filter((f) => new Decimal(f.amount).gt(0));
+  if (rows.length) await tx.insert(monthlyReportFunding).values(rows.map((f) => ({ divisionCode, reportId, source: f.source, amount: f.amount })));
+}
+
+/** Saves the draft of a project's report for a period (creating revision 1, or editing the open draft). */
+export async function saveDraft(database: Database, actor: Actor, projectId: string, periodInput: string, input: SaveDraftInput) {
+  return database.db.transaction(async (tx) => {
+    const project = await loadReportable(tx, actor, projectId);
+    const spec = periodSpec(periodInput, await cycleSettings(tx, project.divisionCode));
+    await openPeriodOrRefuse(tx, project.divisionCode, spec.period);
+    const latest = await latestRevision(tx, project.divisionCode, projectId, spec.period);
+    const { version, funding, ...fields } = input;
+    let row: ReportRow;
+    if (latest && latest.status !== 'draft') {
+      throw new AppError('CONFLICT', latest.status === 'submitted' ? '月报已提交待审核，不能修改' : '已审核或已退回的月报不能直接修改，请点击“更正”生成新版本');
+    }
+    if (latest) {
+      if (latest.version !== version) throw new AppError('VERSION_CONFLICT');
+      [row] = await tx
+        .update(monthlyReports)
+        .set({ ...fields, stage: project.stage, version: sql`${monthlyReports.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(monthlyReports.divisionCode, project.divisionCode), eq(monthlyReports.id, latest.id), eq(monthlyReports.version, version)))
+        .returning();
+      if (!row) throw new AppError('VERSION_CONFLICT');
+    } else {
+      if (version !== 0) throw new AppError('VERSION_CONFLICT');
+      [row] = await tx
+        .insert(monthlyReports)
+        .values({ divisionCode: project.divisionCode, projectId, period: spec.period, revision: 1, stage: project.stage, ...fields, createdBy: actor.id })
+        .returning();
+    }
+    if (funding) await replaceReportFunding(tx, project.divisionCode, row.id, funding);
+    return present(row, await fundingOf(tx, project.divisionCode, row.id));
+  });
+}
+
+/** The fields a report must have for the project's stage. */
+export function missingFields(stage: string, r: Pick<ReportRow, 'preliminaryProgress' | 'progressText' | 'progressPct'>): Array<{ field: string; message: string }> {
+  const missing: Array<{ field: string; message: string }> = [];
+  if ((stage === 'preliminary' || stage === 'ready') && !r.preliminaryProgress?.trim()) {
+    missing.push({ field: 'preliminaryProgress', message: `${STAGE_LABELS[stage as Stage]}阶段的项目须填写前期工作进展` });
+  }
+  if (stage === 'construction') {
+    if (!r.progressText?.trim()) missing.push({ field: 'progressText', message: '在建项目须填写形象进度' });
+    if (r.progressPct === null || r.progressPct === undefined) missing.push({ field: 'progressPct', message: '在建项目须填写形象进度百分比' });
+  }
+  return missing;
+}
+
+/**
+ * Submits the open draft: required fields by stage, cumulative figures computed from the
+ * approved months before, the explanation rules, lateness against the deadline.
+ */
+export async function submitReport(database: Database, actor: Actor, reportId: string, now = new Date()) {
+  return database.db.transaction(async (tx) => {
+    const report = await loadReportInScope(tx, actor, reportId);
+    const project = await loadReportable(tx, actor, report.projectId);
+    const period = await openPeriodOrRefuse(tx, report.divisionCode, report.period);
+    if (report.status !== 'draft') throw new AppError('CONFLICT', '只有草稿可以提交');
+    const missing = missingFields(project.stage, report);
+    if (missing.length) throw new AppError('VALIDATION_FAILED', missing.map((m) => m.message).join('；'), { field: missing[0].field });
+    const prior = (await priorFigures(tx, report.divisionCode, [project.id], report.period)).get(project.id);
+    const invested = new Decimal(report.investedThisPeriod);
+    const yearCumulative = new Decimal(prior?.yearBefore ?? 0).plus(invested);
+    const sinceStart = new Decimal(prior?.allBefore ?? 0).plus(invested);
+    const hasExplanation = !!report.explanation?.trim();
+    if (sinceStart.gt(project.totalInvestment) && !hasExplanation) {
+      throw new AppError('VALIDATION_FAILED', `自开工累计完成投资 ${sinceStart.toFixed()} 万元将超过总投资 ${plainWan(project.totalInvestment)} 万元，请填写书面说明`, { field: 'explanation' });
+    }
+    if (prior?.lastPct != null && report.progressPct != null && report.progressPct < prior.lastPct && !hasExplanation) {
+      throw new AppError('VALIDATION_FAILED', `形象进度 ${report.progressPct}% 低于上期的 ${prior.lastPct}%，请填写书面说明`, { field: 'explanation' });
+    }
+    const isLate = beijingDate(now) > period.deadline;
+    const [row] = await tx
+      .update(monthlyReports)
+      .set({
+        status: 'submitted',
+        stage: project.stage,
+        yearCumulative: yearCumulative.toFixed(4),
+        sinceStartCumulative: sinceStart.toFixed(4),
+        isLate,
+        submittedBy: actor.id,
+        submittedByName: actor.displayName,
+        submittedAt: now,
+        version: sql`${monthlyReports.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id), eq(monthlyReports.status, 'draft')))
+      .returning();
+    if (!row) throw new AppError('CONFLICT', '月报已被提交');
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: report.divisionCode,
+      action: 'monthly_report.submitted',
+      entityType: 'monthly_report',
+      entityId: row.id,
+      summary: `提交月报：${project.name}（${period.label}${row.revision > 1 ? `，第 ${row.revision} 版` : ''}${isLate ? '，逾期' : ''}）`,
+      after: { ...row, projectId: project.id },
+    });
+    return present(row, await fundingOf(tx, report.divisionCode, row.id));
+  });
+}
+
+async function loadReportInScope(tx: DbOrTx, actor: Actor, reportId: string): Promise<ReportRow> {
+  const [row] = await tx
+    .select({ report: monthlyReports })
+    .from(monthlyReports)
+    .innerJoin(projects, and(eq(projects.divisionCode, monthlyReports.divisionCode), eq(projects.id, monthlyReports.projectId)))
+    .where(and(eq(monthlyReports.id, reportId), projectScope(actor)));
+  if (!row) notFound('月报不存在或不在您的数据范围内');
+  return row.report;
+}
+
+/** Approves or returns a submitted report; the approver may not be its submitter. */
+export async function reviewReport(database: Database, actor: Actor, reportId: string, decision: { approve: boolean; comment?: string | null }) {
+  return database.db.transaction(async (tx) => {
+    const report = await loadReportInScope(tx, actor, reportId);
+    const [project] = await tx.select().from(projects).where(and(eq(projects.divisionCode, report.divisionCode), eq(projects.id, report.projectId)));
+    if (!canReview(actor, project)) forbidden('只有项目主管部门或发改局可以审核该月报');
+    if (report.submittedBy === actor.id) forbidden('不能审核自己提交的月报');
+    if (report.status !== 'submitted') throw new AppError('CONFLICT', '该月报不是待审核状态');
+    const status = decision.approve ? 'approved' : 'returned';
+    const [row] = await tx
+      .update(monthlyReports)
+      .set({ status, reviewedBy: actor.id, reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: decision.comment ?? null, version: sql`${monthlyReports.version} + 1` })
+      .where(and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id), eq(monthlyReports.status, 'submitted')))
+      .returning();
+    if (!row) throw new AppError('CONFLICT', '该月报已被审核');
+    if (decision.approve) {
+      // The earlier approved revision of the same period no longer counts.
+      await tx
+        .update(monthlyReports)
+        .set({ status: 'superseded' })
+        .where(
+          and(
+            eq(monthlyReports.divisionCode, report.divisionCode),
+            eq(monthlyReports.projectId, report.projectId),
+            eq(monthlyReports.period, report.period),
+            eq(monthlyReports.status, 'approved'),
+            lt(monthlyReports.revision, report.revision),
+          ),
+        );
+    }
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: report.divisionCode,
+      action: decision.approve ? 'monthly_report.approved' : 'monthly_report.returned',
+      entityType: 'monthly_report',
+      entityId: report.id,
+      summary: `${decision.approve ? '审核通过' : '退回'}月报：${project.name}（${report.period}）${decision.comment ? `：${decision.comment}` : ''}`,
+      before: { status: 'submitted' },
+      after: { status, comment: decision.comment ?? null, projectId: report.projectId },
+    });
+    return present(row, await fundingOf(tx, report.divisionCode, row.id));
+  });
+}
+
+/** Starts a correction: a new draft revision copying the latest one, with the reason recorded. */
+export async function reviseReport(database: Database, actor: Actor, reportId: string, reason: string) {
+  return database.db.transaction(async (tx) => {
+    const report = await loadReportInScope(tx, actor, reportId);
+    await openPeriodOrRefuse(tx, report.divisionCode, report.period);
+    const latest = await latestRevision(tx, report.divisionCode, report.projectId, report.period);
+    if (!latest || latest.id !== report.id) throw new AppError('CONFLICT', '只能更正最新版本');
+    if (report.status === 'draft' || report.status === 'submitted') throw new AppError('CONFLICT', report.status === 'draft' ? '草稿可直接修改' : '月报待审核中，审核后方可更正');
+    const { id: _id, revision, status: _s, submittedAt: _a, submittedBy: _b, submittedByName: _c, reviewedAt: _d, reviewedBy: _e, reviewedByName: _f, reviewComment: _g, createdAt: _h, updatedAt: _i, version: _v, isLate: _l, ...copy } = report;
+    const [row] = await tx
+      .insert(monthlyReports)
+      .values({ ...copy, revision: revision + 1, status: 'draft', revisionReason: reason, createdBy: actor.id })
+      .returning();
+    const funding = await fundingOf(tx, report.divisionCode, report.id);
+    await replaceReportFunding(tx as Tx, report.divisionCode, row.id, funding);
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: report.divisionCode,
+      action: 'monthly_report.revised',
+      entityType: 'monthly_report',
+      entityId: row.id,
+      summary: `更正月报（第 ${row.revision} 版）：${reason}`,
+      after: { projectId: report.projectId, period: report.period, revision: row.revision, reason },
+    });
+    return present(row, funding);
+  });
+}
+
+/** One report revision with the project's other revisions of the period. */
+export async function getReport(database: Database, actor: Actor, reportId: string) {
+  const report = await loadReportInScope(database.db, actor, reportId);
+  const revisions = await database.db
+    .select()
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.projectId, report.projectId), eq(monthlyReports.period, report.period)))
+    .orderBy(asc(monthlyReports.revision));
+  const funding = await database.db.select().from(monthlyReportFunding).where(inArray(monthlyReportFunding.reportId, revisions.map((r) => r.id)));
+  return { report: present(report, funding.filter((f) => f.reportId === report.id)), revisions: revisions.map((r) => present(r, funding.filter((f) => f.reportId === r.id))) };
+}

@@ -1,0 +1,159 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import type { Database, DbOrTx } from '../../platform/db/client';
+import type { Actor } from '../../platform/http/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { orgUnits } from '../org/org.tables';
+import { projects } from '../projects/projects.tables';
+import { cycleSettings, currentPeriod, ensurePeriod, REPORTING_STAGES } from './monthly-reports.service';
+import { monthlyReports, periodReopenRequests, reportingPeriods, reportLateness } from './monthly-reports.tables';
+import { periodSpec, periodsOfYear } from './periods';
+
+function present(p: typeof reportingPeriods.$inferSelect) {
+  return {
+    period: p.period,
+    label: p.label,
+    deadline: p.deadline,
+    summaryDue: p.summaryDue,
+    status: p.status,
+    closedAt: p.closedAt?.toISOString() ?? null,
+    closedByName: p.closedByName,
+    cumulativeLabel: periodSpec(p.period).cumulativeLabel,
+  };
+}
+
+/** The periods of a year for the caller's division (the current one is opened if needed). */
+export async function listPeriods(database: Database, actor: Actor, year: number) {
+  const { db } = database;
+  const current = await currentPeriod(db, actor.divisionCode);
+  const settings = await cycleSettings(db, actor.divisionCode);
+  const rows = await db.select().from(reportingPeriods).where(and(eq(reportingPeriods.divisionCode, actor.divisionCode), sql`${reportingPeriods.period} like ${`${year}-%`}`));
+  const known = new Map(rows.map((r) => [r.period, r]));
+  return {
+    current: current.period,
+    data: periodsOfYear(year, settings).map((period) => {
+      const row = known.get(period);
+      if (row) return present(row);
+      const spec = periodSpec(period, settings);
+      return { period, label: spec.label, deadline: spec.deadline, summaryDue: spec.summaryDue, status: period > current.period ? 'future' : 'open', closedAt: null, closedByName: null, cumulativeLabel: spec.cumulativeLabel };
+    }),
+  };
+}
+
+/**
+ * Flags the projects that report this period and had no submitted report by the deadline
+ * (missing) or submitted after it (late). Idempotent; kept for the assessment module.
+ */
+export async function flagLateness(tx: DbOrTx, divisionCode: string, period: string) {
+  const [p] = await tx.select().from(reportingPeriods).where(and(eq(reportingPeriods.divisionCode, divisionCode), eq(reportingPeriods.period, period)));
+  if (!p) return;
+  await tx.execute(sql`
+    insert into ${reportLateness} (division_code, period, project_id, department_id, kind)
+    select p.division_code, ${period}, p.id, p.department_id,
+      case when first.submitted_at is null then 'missing' else 'late' end
+    from ${projects} p
+    left join lateral (
+      select min(r.submitted_at) as submitted_at from ${monthlyReports} r
+      where r.division_code = p.division_code and r.project_id = p.id and r.period = ${period} and r.submitted_at is not null
+    ) first on true
+    where p.division_code = ${divisionCode}
+      and p.stage in (${sql.join(REPORTING_STAGES.map((s) => sql`${s}`), sql`, `)})
+      and (first.submitted_at is null or (first.submitted_at at time zone 'Asia/Shanghai')::date > ${p.deadline}::date)
+    on conflict do nothing`);
+}
+
+/** Late and missing reports of a period, counted per department. */
+export async function latenessReport(database: Database, actor: Actor, period: string) {
+  const { db } = database;
+  await ensurePeriod(db, actor.divisionCode, period);
+  const rows = await db
+    .select({ kind: reportLateness.kind, projectId: reportLateness.projectId, projectName: projects.name, departmentId: reportLateness.departmentId, departmentName: orgUnits.name })
+    .from(reportLateness)
+    .innerJoin(projects, and(eq(projects.divisionCode, reportLateness.divisionCode), eq(projects.id, reportLateness.projectId)))
+    .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, reportLateness.divisionCode), eq(orgUnits.id, reportLateness.departmentId)))
+    .where(and(eq(reportLateness.divisionCode, actor.divisionCode), eq(reportLateness.period, period)));
+  const byDepartment = new Map<string, { departmentId: string | null; departmentName: string; missing: number; late: number }>();
+  for (const r of rows) {
+    const key = r.departmentId ?? '-';
+    const entry = byDepartment.get(key) ?? { departmentId: r.departmentId, departmentName: r.departmentName ?? '（未指定主管部门）', missing: 0, late: 0 };
+    if (r.kind === 'missing') entry.missing++;
+    else entry.late++;
+    byDepartment.set(key, entry);
+  }
+  return { projects: rows, byDepartment: [...byDepartment.values()].sort((a, b) => b.missing + b.late - (a.missing + a.late)) };
+}
+
+/** Closes (freezes) a period and records its late and missing reports. */
+export async function closePeriod(database: Database, actor: Actor, period: string) {
+  return database.db.transaction(async (tx) => {
+    const row = await ensurePeriod(tx, actor.divisionCode, period);
+    if (row.status === 'closed') throw new AppError('CONFLICT', `${row.label}报送期已关闭`);
+    const [pending] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.divisionCode, actor.divisionCode), eq(monthlyReports.period, row.period), eq(monthlyReports.status, 'submitted')));
+    if (pending.n > 0) throw new AppError('CONFLICT', `还有 ${pending.n} 份月报待审核，审核完毕后再关闭报送期`);
+    await flagLateness(tx, actor.divisionCode, row.period);
+    const [closed] = await tx
+      .update(reportingPeriods)
+      .set({ status: 'closed', closedAt: new Date(), closedByName: actor.displayName, version: sql`${reportingPeriods.version} + 1` })
+      .where(and(eq(reportingPeriods.divisionCode, actor.divisionCode), eq(reportingPeriods.period, row.period), eq(reportingPeriods.status, 'open')))
+      .returning();
+    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'period.closed', entityType: 'period', entityId: row.period, summary: `关闭报送期：${row.label}` });
+    return present(closed);
+  });
+}
+
+/** Asks the 发改局 to reopen a closed period, with a reason. */
+export async function requestReopen(database: Database, actor: Actor, period: string, reason: string) {
+  return database.db.transaction(async (tx) => {
+    const row = await ensurePeriod(tx, actor.divisionCode, period);
+    if (row.status !== 'closed') throw new AppError('CONFLICT', `${row.label}报送期未关闭，无需申请重开`);
+    const [pending] = await tx
+      .select()
+      .from(periodReopenRequests)
+      .where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.period, row.period), eq(periodReopenRequests.status, 'pending')));
+    if (pending) throw new AppError('CONFLICT', '该报送期已有待审批的重开申请');
+    const [request] = await tx
+      .insert(periodReopenRequests)
+      .values({ divisionCode: actor.divisionCode, period: row.period, reason, requestedBy: actor.id, requestedByName: actor.displayName })
+      .returning();
+    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'period.reopen_requested', entityType: 'period', entityId: row.period, summary: `申请重开${row.label}报送期：${reason}` });
+    return { id: request.id, period: request.period, reason: request.reason, status: request.status, requestedByName: request.requestedByName, requestedAt: request.requestedAt.toISOString() };
+  });
+}
+
+/** Reopen requests of the caller's division. */
+export async function listReopenRequests(database: Database, actor: Actor) {
+  const rows = await database.db.select().from(periodReopenRequests).where(eq(periodReopenRequests.divisionCode, actor.divisionCode)).orderBy(desc(periodReopenRequests.requestedAt));
+  return rows.map((r) => ({ id: r.id, period: r.period, reason: r.reason, status: r.status, requestedByName: r.requestedByName, requestedAt: r.requestedAt.toISOString(), reviewedByName: r.reviewedByName, reviewComment: r.reviewComment }));
+}
+
+/** The 发改局 approves (reopening the period) or rejects a reopen request. */
+export async function decideReopen(database: Database, actor: Actor, id: string, approve: boolean, comment: string | null) {
+  return database.db.transaction(async (tx) => {
+    const [request] = await tx.select().from(periodReopenRequests).where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.id, id)));
+    if (!request) notFound('申请不存在');
+    if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
+    if (request.requestedBy === actor.id) throw new AppError('FORBIDDEN', '不能审批自己提交的申请');
+    await tx
+      .update(periodReopenRequests)
+      .set({ status: approve ? 'approved' : 'rejected', reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: comment })
+      .where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.id, id), eq(periodReopenRequests.status, 'pending')));
+    if (approve) {
+      await tx
+        .update(reportingPeriods)
+        .set({ status: 'open', closedAt: null, closedByName: null, version: sql`${reportingPeriods.version} + 1` })
+        .where(and(eq(reportingPeriods.divisionCode, actor.divisionCode), eq(reportingPeriods.period, request.period)));
+    }
+    await recordAudit(tx, {
+      actor: auditActorOf(actor),
+      divisionCode: actor.divisionCode,
+      action: approve ? 'period.reopened' : 'period.reopen_rejected',
+      entityType: 'period',
+      entityId: request.period,
+      summary: `${approve ? '同意重开' : '驳回重开'}报送期 ${request.period}${comment ? `：${comment}` : ''}`,
+    });
+  });
+}
+
