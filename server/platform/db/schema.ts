@@ -6,3 +6,4 @@ export * from '../../modules/projects/projects.tables';
 export * from '../../modules/projects/procedures.tables';
 export * from '../../modules/libraries/libraries.tables';
 export * from '../../modules/monthly-reports/monthly-reports.tables';
+export * from '../../modules/cockpit/cockpit.tables';
