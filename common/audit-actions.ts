@@ -34,8 +34,15 @@ export const AUDIT_ACTIONS = {
   'period.reopened': '重开报送期',
   'period.reopen_rejected': '驳回重开申请',
   'figures.saved': '录入统计数据',
+  'map.saved': '上传乡镇地图',
+  'settings.saved': '修改月报设置',
   'filter.saved': '保存筛选',
   'filter.deleted': '删除筛选',
+  'milestone.created': '新建里程碑',
+  'milestone.updated': '修改里程碑',
+  'milestone.deleted': '删除里程碑',
+  'target.saved': '设定年度目标',
+  'target.allocated': '分解目标任务',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -53,7 +60,11 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   library: '项目库',
   library_request: '入库申请',
   saved_filter: '筛选条件',
+  milestone: '里程碑',
+  target: '目标任务',
   monthly_report: '月报',
   period: '报送期',
   figures: '统计数据',
+  map: '地图',
+  settings: '设置',
 };

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { libraryRoutes } from './modules/libraries/libraries.routes';
 import { monthlyReportRoutes } from './modules/monthly-reports/monthly-reports.routes';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', libraryRoutes());
   app.route('/', procedureRoutes());
   app.route('/', monthlyReportRoutes());
+  app.route('/', cockpitRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
