@@ -6,22 +6,22 @@ import { rngFor, stableUuid } from './random';
 
 describe('generateDemoData', () => {
   it('gives the same data for the same seed', () => {
-    const a = generateDemoData({ seed: 42, counties: 20 });
-    const b = generateDemoData({ seed: 42, counties: 20 });
+    const a = generateDemoData({ seed: 42, counties: 20, projects: false });
+    const b = generateDemoData({ seed: 42, counties: 20, projects: false });
     expect(b).toEqual(a);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
   it('gives different data for a different seed', () => {
-    const a = generateDemoData({ seed: 1, counties: 10 });
-    const b = generateDemoData({ seed: 2, counties: 10 });
+    const a = generateDemoData({ seed: 1, counties: 10, projects: false });
+    const b = generateDemoData({ seed: 2, counties: 10, projects: false });
     expect(JSON.stringify(b)).not.toBe(JSON.stringify(a));
     expect(b.units.map((u) => u.id)).not.toEqual(a.units.map((u) => u.id));
   });
 
   it('keeps the first counties unchanged when more are generated', () => {
-    const small = generateDemoData({ seed: 5, counties: 3 });
-    const large = generateDemoData({ seed: 5, counties: 100 });
+    const small = generateDemoData({ seed: 5, counties: 3, projects: false });
+    const large = generateDemoData({ seed: 5, counties: 100, projects: false });
     const codes = new Set(small.divisions.map((d) => d.code));
     expect(large.divisions.filter((d) => codes.has(d.code))).toEqual(small.divisions);
     expect(large.units.filter((u) => codes.has(u.divisionCode))).toEqual(small.units);
@@ -29,7 +29,7 @@ describe('generateDemoData', () => {
   });
 
   describe('with 100 counties', () => {
-    const data = generateDemoData({ seed: 1, counties: 100 });
+    const data = generateDemoData({ seed: 1, counties: 100, projects: false });
     const counties = data.divisions.filter((d) => d.level === 'county');
     const cities = data.divisions.filter((d) => d.level === 'city');
     const [province] = data.divisions.filter((d) => d.level === 'province');
@@ -122,6 +122,13 @@ describe('generateDemoData', () => {
       // Other counties' accounts carry their division code.
       expect(data.users.find((u) => u.username === '990122_drc')).toMatchObject({ role: 'drc', divisionCode: '990122' });
     });
+  });
+
+  it('includes the project library unless told not to', () => {
+    const data = generateDemoData({ seed: 1, counties: 1, asOf: '2026-11-24' });
+    expect(data.projects.length).toBeGreaterThan(1000);
+    expect(data.libraries.length).toBeGreaterThan(3);
+    expect(generateDemoData({ seed: 1, counties: 1, projects: false }).projects).toEqual([]);
   });
 
   it('rejects a bad county count', () => {

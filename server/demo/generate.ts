@@ -23,6 +23,7 @@ import {
   townshipName,
   type UnitTemplate,
 } from './names';
+import { addProjects, type DemoLibrary, type DemoLibraryRequest, type DemoProject, type DemoReserveCounter, todayIso } from './projects';
 import { type Rng, rngFor, stableUuid } from './random';
 
 /**
@@ -86,11 +87,22 @@ export interface DemoDataSet {
   divisions: DemoDivision[];
   units: DemoUnit[];
   users: DemoUser[];
+  /** The "4+X" project libraries of each county. */
+  libraries: DemoLibrary[];
+  /** Projects, each with its funding, year plans, procedures, stage history and library memberships. */
+  projects: DemoProject[];
+  libraryRequests: DemoLibraryRequest[];
+  /** 储备编号 counters, so the next number the service issues does not collide. */
+  reserveCounters: DemoReserveCounter[];
 }
 
 export interface GenerateOptions {
   seed: number;
   counties: number;
+  /** Whether to generate the project library (libraries, projects, requests); default true. */
+  projects?: boolean;
+  /** The day the data describes, 'YYYY-MM-DD' (default today): "this year" is its year. */
+  asOf?: string;
 }
 
 /** Builds the whole demo data set in memory; the same options always give the same data. */
@@ -105,10 +117,21 @@ export function generateDemoData(options: GenerateOptions): DemoDataSet {
   const cities = buildCities(seed, Math.ceil(counties / COUNTIES_PER_CITY));
   const countyDivisions = buildCounties(seed, counties);
 
-  const data: DemoDataSet = { seed, divisions: [province, ...cities, ...countyDivisions], units: [], users: [] };
+  const data: DemoDataSet = {
+    seed,
+    divisions: [province, ...cities, ...countyDivisions],
+    units: [],
+    users: [],
+    libraries: [],
+    projects: [],
+    libraryRequests: [],
+    reserveCounters: [],
+  };
   addProvinceOrg(data, province);
   cities.forEach((city, i) => addCityOrg(data, city, i === 0));
   countyDivisions.forEach((county, i) => addCountyOrg(data, county, i === 0));
+  // Projects come after the whole organisation, from their own streams; they add owner enterprises (`owner.co.NNN`).
+  if (options.projects !== false) addProjects(data, countyDivisions, options.asOf ?? todayIso());
   return data;
 }
 

@@ -7,10 +7,11 @@ import { divisions, orgUnits, users } from '../platform/db/schema';
 import { DEMO_PASSWORD } from './accounts';
 import { generateDemoData } from './generate';
 import { isDemoLoaded, loadDemoData } from './load';
+import { bigrams, normalizeSearch } from '../modules/projects/search';
 
 describe('loadDemoData', () => {
   let database: Database;
-  const data = generateDemoData({ seed: 3, counties: 3 });
+  const data = generateDemoData({ seed: 3, counties: 2, asOf: '2026-11-24' });
 
   beforeAll(async () => {
     database = await openDatabase();
@@ -24,7 +25,17 @@ describe('loadDemoData', () => {
   it('loads every row once, into an empty database only', async () => {
     expect(await isDemoLoaded(database)).toBe(false);
     const counts = await loadDemoData(database, data);
-    expect(counts).toEqual({ divisions: data.divisions.length, units: data.units.length, users: data.users.length });
+    expect(counts).toEqual({
+      divisions: data.divisions.length,
+      units: data.units.length,
+      users: data.users.length,
+      libraries: data.libraries.length,
+      projects: data.projects.length,
+      procedures: data.projects.reduce((n, p) => n + p.procedures.length, 0),
+      transitions: data.projects.reduce((n, p) => n + p.transitions.length, 0),
+      memberships: data.projects.reduce((n, p) => n + p.memberships.length, 0),
+      libraryRequests: data.libraryRequests.length,
+    });
     expect(await isDemoLoaded(database)).toBe(true);
 
     const count = async (table: typeof divisions | typeof orgUnits | typeof users) =>
@@ -32,7 +43,19 @@ describe('loadDemoData', () => {
     expect(await count(divisions)).toBe(data.divisions.length);
     expect(await count(orgUnits)).toBe(data.units.length);
     expect(await count(users)).toBe(data.users.length);
-    expect(data.divisions.filter((d) => d.level === 'county')).toHaveLength(3);
+    expect(data.divisions.filter((d) => d.level === 'county')).toHaveLength(2);
+    const rows = async (table: string) => (await database.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
+    const sum = (f: (p: (typeof data.projects)[number]) => number) => data.projects.reduce((n, p) => n + f(p), 0);
+    expect(await rows('projects')).toBe(data.projects.length);
+    expect(await rows('project_codes')).toBe(data.projects.filter((p) => p.code).length);
+    expect(await rows('project_funding')).toBe(sum((p) => p.funding.length));
+    expect(await rows('project_year_plans')).toBe(sum((p) => p.yearPlans.length));
+    expect(await rows('project_procedures')).toBe(sum((p) => p.procedures.length));
+    expect(await rows('stage_transitions')).toBe(sum((p) => p.transitions.length));
+    expect(await rows('library_memberships')).toBe(sum((p) => p.memberships.length));
+    expect(await rows('libraries')).toBe(data.libraries.length);
+    expect(await rows('library_requests')).toBe(data.libraryRequests.length);
+    expect(await rows('reserve_counters')).toBe(data.reserveCounters.length);
   }, 60_000);
 
   it('stores a hash that verifies the demo password, and no forced change', async () => {
@@ -40,8 +63,45 @@ describe('loadDemoData', () => {
     expect(drc.mustChangePassword).toBe(false);
     expect(await verifyPassword(drc.passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await verifyPassword(drc.passwordHash, 'wrong')).toBe(false);
-    const [other] = await database.db.select().from(users).where(sql`${users.username} = '990123_owner'`);
+    const [other] = await database.db.select().from(users).where(sql`${users.username} = '990122_owner'`);
     expect(other.passwordHash).toBe(drc.passwordHash);
+  });
+
+  it('stores projects as the service would: searchable by name, typed columns intact', async () => {
+    const sample = data.projects.find((p) => p.code && p.tags.length && p.funding.some((f) => f.source !== 'foreign'))!;
+    const [row] = await database.query<{
+      search_text: string;
+      search_grams: string[];
+      tags: string[];
+      total_investment: string;
+      created_at: Date;
+      actual_start: string | null;
+    }>(`select search_text, search_grams, tags, total_investment::text, created_at, actual_start::text from projects where id = $1`, [sample.id]);
+    expect(row.search_text).toBe(sample.searchText);
+    expect(row.search_grams).toEqual(bigrams(sample.searchText));
+    expect(row.tags).toEqual(sample.tags);
+    expect(Number(row.total_investment)).toBe(Number(sample.totalInvestment));
+    expect(new Date(row.created_at).toISOString()).toBe(sample.createdAt);
+    expect(row.actual_start).toBe(sample.actualStart);
+
+    // A substring search narrows through the bigram index, as the project list does.
+    const needle = normalizeSearch(Array.from(sample.name).slice(2, 6).join(''));
+    const grams = bigrams(needle);
+    const found = await database.query<{ id: string }>(
+      `select id from projects where search_grams @> $1::text[] and search_text like '%' || $2 || '%'`,
+      [grams, needle],
+    );
+    expect(found.map((r) => r.id)).toContain(sample.id);
+
+    // The next 储备编号 the service issues does not collide.
+    const [counter] = await database.query<{ last: number }>(
+      `select last from reserve_counters where division_code = '990121' and year = 2026`,
+    );
+    const taken = await database.query<{ n: number }>(
+      `select count(*)::int as n from projects where division_code = '990121' and reserve_no = $1`,
+      [`CB-2026-990121-${String(counter.last + 1).padStart(4, '0')}`],
+    );
+    expect(taken[0].n).toBe(0);
   });
 
   it('records one intact audit entry per division with units or users', async () => {
@@ -51,7 +111,8 @@ describe('loadDemoData', () => {
     );
     const units = data.units.filter((u) => u.divisionCode === '990121').length;
     const people = data.users.filter((u) => u.divisionCode === '990121').length;
-    expect(rows).toEqual([{ division_code: '990121', summary: `载入演示数据：${units} 个单位，${people} 个用户` }]);
+    const projectCount = data.projects.filter((p) => p.divisionCode === '990121').length;
+    expect(rows).toEqual([{ division_code: '990121', summary: `载入演示数据：${units} 个单位，${people} 个用户，${projectCount} 个项目` }]);
     expect((await verifyAuditChain(database)).problems).toEqual([]);
   });
 });
