@@ -42,7 +42,8 @@ export function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 600_000);
     child.stdout!.on('data', () => {
       const match = /地址：(http:\/\/localhost:\d+)/.exec(out);
-      if (!match) return;
+      // The banner is several writes: wait for its last line.
+      if (!match || !out.includes('按 Ctrl-C 停止')) return;
       clearTimeout(timer);
       resolve({
         child,

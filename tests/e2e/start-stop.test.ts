@@ -32,7 +32,8 @@ function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', () => {
       const match = /地址：http:\/\/localhost:(\d+)/.exec(out);
-      if (match) {
+      // The banner is several writes: wait for its last line.
+      if (match && out.includes('按 Ctrl-C 停止')) {
         clearTimeout(timer);
         port = Number(match[1]);
         resolve({ child, output: () => out });
