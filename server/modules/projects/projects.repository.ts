@@ -89,22 +89,33 @@ const SORT_COLUMNS = {
   stage: projects.stage,
 } as const;
 
-/** A page of projects with unit names and library names, and the total. */
+/**
+ * A page of projects with unit names and library names, and the total. The page is found
+ * first on the projects table alone (filter, sort, limit), then only its rows are joined to
+ * their units and libraries — the joins never run over the whole filtered set.
+ */
 export async function listProjects(
   tx: DbOrTx,
   options: { where: SQL | undefined; sort: keyof typeof SORT_COLUMNS; order: 'ascend' | 'descend'; limit: number; offset: number },
 ): Promise<{ rows: ProjectListRow[]; total: number }> {
   const column = SORT_COLUMNS[options.sort];
   const direction = options.order === 'ascend' ? asc : desc;
-  const [rows, [count]] = await Promise.all([
-    joined(tx)
+  const [page, [count]] = await Promise.all([
+    tx
+      .select({ id: projects.id })
+      .from(projects)
       .where(options.where)
       .orderBy(direction(column), asc(projects.id))
       .limit(options.limit)
       .offset(options.offset),
     tx.select({ n: sql<number>`count(*)::int` }).from(projects).where(options.where),
   ]);
-  return { rows: rows as ProjectListRow[], total: count.n };
+  if (!page.length) return { rows: [], total: count.n };
+  const ids = page.map((p) => p.id);
+  const rows = (await joined(tx).where(inArray(projects.id, ids))) as ProjectListRow[];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => position.get(a.project.id)! - position.get(b.project.id)!);
+  return { rows, total: count.n };
 }
 
 /** Every project matching a condition, in list order (export). */
