@@ -1,5 +1,6 @@
 /** Types and small loaders of the project library API (SPEC §2). Money is a 万元 decimal string. */
 import { useEffect, useState } from 'react';
+import type { ApprovalType } from '../../../common/projects';
 import type { UnitKind } from '../../../common/roles';
 import { api } from './client';
 import type { AuditEntry, Unit } from './types';
@@ -264,4 +265,26 @@ export function useLibraries(isEnabled = true) {
     };
   }, [isEnabled]);
   return answer;
+}
+
+/** One item of a 前期手续 checklist template. */
+export interface ProcedureTemplateItem {
+  key: string;
+  name: string;
+  office: string;
+  isRequiredForStart: boolean;
+}
+
+/** The division's checklist template for one approval type (GET /api/procedure-templates). */
+export interface ProcedureTemplate {
+  approvalType: ApprovalType;
+  label: string;
+  items: ProcedureTemplateItem[];
+  /** No own copy saved yet: the built-in default applies. */
+  isDefault: boolean;
+  version: number;
+}
+
+export interface ProcedureTemplatesAnswer {
+  data: ProcedureTemplate[];
 }

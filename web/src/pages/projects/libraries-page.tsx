@@ -9,6 +9,7 @@ import type { LibraryKind } from '../../../../common/projects';
 import { api } from '../../api/client';
 import { useUnitOptions } from '../../api/projects';
 import type { LibrariesAnswer, Library, ReserveRatio } from '../../api/projects';
+import { ProcedureTemplatesCard } from './procedure-templates-card';
 import { errorText, isVersionConflict } from './project-ui';
 
 interface LibraryFormValues {
@@ -159,6 +160,7 @@ export function LibrariesPage() {
           </Button>,
         ]}
       />
+      <ProcedureTemplatesCard />
       <ModalForm<LibraryFormValues>
         title={current ? `编辑项目库：${current.name}` : '新建项目库'}
         open={editing !== null}
