@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   'monthly_report.approved': '审核通过月报',
   'monthly_report.returned': '退回月报',
   'monthly_report.revised': '更正月报',
+  'monthly_report.imported': '导入月报草稿',
   'period.closed': '关闭报送期',
   'period.reopen_requested': '申请重开报送期',
   'period.reopened': '重开报送期',

@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'report.review',
   'period.manage',
   'summary.read',
+  'milestone.manage',
+  'target.read',
+  'target.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,13 +49,13 @@ const PROJECT_WORKERS: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'audit.read', 'division.read', 'project.read'],
   auditor: ['audit.read', 'org.read', 'user.read', 'division.read'],
-  leader: [...ORG_READERS, 'project.read', 'summary.read'],
-  drc: [...ORG_READERS, 'user.read', ...PROJECT_WORKERS, 'library.manage', 'library.review', 'report.review', 'period.manage', 'summary.read'],
-  department: [...ORG_READERS, ...PROJECT_WORKERS, 'library.review', 'report.review', 'summary.read'],
-  commerce: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'document.upload', 'library.request'],
-  township: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'procedure.update', 'document.upload', 'library.request', 'report.fill', 'summary.read'],
-  owner: ['division.read', 'project.read', 'project.update', 'procedure.update', 'document.upload', 'report.fill'],
-  inspector: [...ORG_READERS, 'project.read', 'summary.read'],
+  leader: [...ORG_READERS, 'project.read', 'summary.read', 'target.read'],
+  drc: [...ORG_READERS, 'user.read', ...PROJECT_WORKERS, 'library.manage', 'library.review', 'report.review', 'period.manage', 'summary.read', 'milestone.manage', 'target.read', 'target.manage'],
+  department: [...ORG_READERS, ...PROJECT_WORKERS, 'library.review', 'report.review', 'summary.read', 'milestone.manage', 'target.read'],
+  commerce: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'document.upload', 'library.request', 'target.read'],
+  township: [...ORG_READERS, 'project.read', 'project.create', 'project.update', 'procedure.update', 'document.upload', 'library.request', 'report.fill', 'summary.read', 'target.read'],
+  owner: ['division.read', 'project.read', 'project.update', 'procedure.update', 'document.upload', 'report.fill', 'milestone.manage'],
+  inspector: [...ORG_READERS, 'project.read', 'summary.read', 'target.read'],
 };
 
 /** Whether a role holds a permission. */

@@ -10,12 +10,15 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { inboxRoutes } from './modules/inbox/inbox.routes';
 import { libraryRoutes } from './modules/libraries/libraries.routes';
+import { milestoneRoutes } from './modules/milestones/milestones.routes';
 import { monthlyReportRoutes } from './modules/monthly-reports/monthly-reports.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { ledgerRoutes } from './modules/projects/ledger.routes';
 import { procedureRoutes } from './modules/projects/procedures.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
+import { targetRoutes } from './modules/targets/targets.routes';
 import type { AppDeps } from './platform/http/context';
 import { AppError } from './platform/http/errors';
 import { authenticate } from './platform/http/middleware';
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  const uploadRoute = /^\/api\/projects\/(import|[^/]+\/documents)$/;
+  const uploadRoute = /^\/api\/(projects\/(import|[^/]+\/documents)|monthly-reports\/import)$/;
   const jsonLimit = bodyLimit({
     maxSize: 2 * 1024 * 1024,
     onError: () => {
@@ -74,6 +77,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', procedureRoutes());
   app.route('/', monthlyReportRoutes());
   app.route('/', cockpitRoutes());
+  app.route('/', milestoneRoutes());
+  app.route('/', inboxRoutes());
+  app.route('/', targetRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,7 +4,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts';
 import { generateDemoData } from './demo/generate';
 import { isDemoLoaded, loadDemoData } from './demo/load';
 import { createFirstAdmin, hasAnyUser } from './modules/org/bootstrap';
+import { flagOverduePeriods } from './modules/monthly-reports/periods.service';
+import { runReminders } from './modules/inbox/reminders.job';
 import { readConfig } from './platform/config';
+import { startJobs } from './platform/jobs';
 import { openConfiguredDatabase } from './platform/db/open-configured';
 
 const started = Date.now();
@@ -26,6 +29,10 @@ if (config.loadDemo && !(await isDemoLoaded(database))) {
 }
 
 const app = createApp({ database, config });
+const stopJobs = startJobs([
+  { name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) },
+  { name: 'reminders', intervalMs: 15 * 60_000, run: () => runReminders(database, { now: new Date() }) },
+]);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
   const url = `http://localhost:${info.port}`;
   console.log(`\nGroundwork 县域项目建设全生命周期管理平台 已启动（${Date.now() - started} ms）`);
@@ -44,6 +51,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n收到 ${signal}，正在停止…`);
+  stopJobs();
   server.close();
   await database.close();
   console.log('已停止，数据已保存。');

@@ -4,6 +4,9 @@ import { AuditPage } from './pages/audit-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
+import { PeriodsPage } from './pages/monthly/periods-page';
+import { MonthlyReportsPage, RequireReportAccess } from './pages/monthly/reports-page';
+import { MonthlySummaryPage } from './pages/monthly/summary-page';
 import { LibrariesPage } from './pages/projects/libraries-page';
 import { LibraryReviewsPage } from './pages/projects/library-reviews-page';
 import { ProceduresPage } from './pages/projects/procedures-page';
@@ -84,6 +87,30 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="project.update">
               <ProjectFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monthly/reports"
+          element={
+            <RequireReportAccess>
+              <MonthlyReportsPage />
+            </RequireReportAccess>
+          }
+        />
+        <Route
+          path="monthly/periods"
+          element={
+            <RequirePermission permission="project.read">
+              <PeriodsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="monthly/summary"
+          element={
+            <RequirePermission permission="summary.read">
+              <MonthlySummaryPage />
             </RequirePermission>
           }
         />

@@ -1,3 +1,5 @@
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
@@ -6,6 +8,7 @@ import { createTestApp, TestClient, type TestApp } from '../../../tests/support/
 import { createTestDatabase } from '../../../tests/support/test-db';
 import { projects, projectYearPlans } from '../projects/projects.tables';
 import { monthlyReports } from './monthly-reports.tables';
+import { flagOverduePeriods } from './periods.service';
 
 let database: Database;
 let app: TestApp;
@@ -147,6 +150,26 @@ describe('the 发改局 summary', () => {
     expect(lag.detail).toContain('16.7%');
   });
 
+  it('prints the same figures into the Word report and the Excel tables', async () => {
+    const docx = await drc.get('/api/summaries/2024-03/report.docx?docNumber=' + encodeURIComponent('河发改〔2024〕31号'));
+    expect(docx.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(await docx.arrayBuffer())).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const heading of ['一、', '二、', '三、', '四、', '五、']) expect(text).toContain(heading);
+    expect(text).toContain('河发改〔2024〕31号');
+    expect(text).toContain('2,260万元');
+    expect(text).toContain('同比增长13.0%');
+
+    const xlsx = await drc.get('/api/summaries/2024-03/tables.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cells: string[] = [];
+    workbook.getWorksheet('分领域')!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value && typeof cell.value === 'object' && 'result' in cell.value ? cell.value.result : cell.value))));
+    expect(cells).toContain('1500');
+    expect((await drc.get('/api/summaries/2024-04/quarterly.docx')).status).toBe(400);
+    expect((await drc.get('/api/summaries/2024-03/quarterly.docx')).status).toBe(200);
+  });
+
   it('shows a township only its own projects', async () => {
     const summary = await (await townA.get('/api/summaries/2024-03')).json();
     expect(summary.totals).toMatchObject({ yearCumulative: '1500', lastYearCumulative: '1200', growthPct: '25.0' });
@@ -173,5 +196,18 @@ describe('frozen periods', () => {
     const lateness = await (await drc.get('/api/periods/2024-07/lateness')).json();
     const water = lateness.byDepartment.find((d: { departmentName: string }) => d.departmentName === '河西县水务局');
     expect(water).toMatchObject({ missing: 2, late: 0 });
+  });
+});
+
+describe('lateness at the deadline', () => {
+  it('flags missing reports once the deadline passes, and a report filed afterwards as late', async () => {
+    await waterClerk.get('/api/monthly-reports?period=2024-08');
+    await flagOverduePeriods(database);
+    let lateness = await (await drc.get('/api/periods/2024-08/lateness')).json();
+    expect(lateness.projects.filter((p: { projectId: string }) => p.projectId === ids.p1).map((p: { kind: string }) => p.kind)).toEqual(['missing']);
+    await fileAndSubmit(waterClerk, ids.p1, '2024-08', { investedThisPeriod: '10', progressPct: 65 });
+    await flagOverduePeriods(database);
+    lateness = await (await drc.get('/api/periods/2024-08/lateness')).json();
+    expect(lateness.projects.filter((p: { projectId: string }) => p.projectId === ids.p1).map((p: { kind: string }) => p.kind)).toEqual(['late']);
   });
 });

@@ -16,6 +16,11 @@ import {
 import * as reports from './monthly-reports.service';
 import * as periods from './periods.service';
 import { computeSummary } from './summary.service';
+import { importReports, reportTemplate } from './report-import.service';
+import { renderMonthlyReportDocx } from './documents/monthly-report-docx';
+import { renderSummaryXlsx } from './documents/summary-xlsx';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../platform/http/errors';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -28,7 +33,75 @@ const ReopenRequest = z
   .openapi('PeriodReopenRequest');
 const SummaryQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要导入的 .xlsx 文件' }).openapi({ type: 'string', format: 'binary' }) });
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DocumentQuery = SummaryQuery.extend({ docNumber: z.string().trim().max(40, '文号过长').optional() });
+
+function download(bytes: Buffer, type: string, filename: string) {
+  return new Response(new Uint8Array(bytes), {
+    headers: { 'content-type': type, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` },
+  }) as never;
+}
+
 const routes = {
+  reportDocx: defineRoute({
+    method: 'get',
+    path: '/api/summaries/{period}/report.docx',
+    tags: ['月报'],
+    summary: '月度项目建设运行分析报告（Word，公文格式）',
+    permission: 'summary.read',
+    request: { params: PeriodParam, query: DocumentQuery },
+    responses: { 200: { description: 'Word 文档' }, ...errorResponses },
+  }),
+  quarterlyDocx: defineRoute({
+    method: 'get',
+    path: '/api/summaries/{period}/quarterly.docx',
+    tags: ['月报'],
+    summary: '季度项目建设分析报告（Word；period 为季末月 03/06/09/12）',
+    permission: 'summary.read',
+    request: { params: PeriodParam, query: DocumentQuery },
+    responses: { 200: { description: 'Word 文档' }, ...errorResponses },
+  }),
+  tablesXlsx: defineRoute({
+    method: 'get',
+    path: '/api/summaries/{period}/tables.xlsx',
+    tags: ['月报'],
+    summary: '月度汇总表（Excel）',
+    permission: 'summary.read',
+    request: { params: PeriodParam, query: SummaryQuery },
+    responses: { 200: { description: 'Excel 汇总表' }, ...errorResponses },
+  }),
+  template: defineRoute({
+    method: 'get',
+    path: '/api/monthly-reports/template.xlsx',
+    tags: ['月报'],
+    summary: '下载本期月报批量填报表（含本人应报项目）',
+    permission: 'report.fill',
+    request: { query: z.object({ period: PeriodParam.shape.period }) },
+    responses: { 200: { description: 'Excel 填报表' }, ...errorResponses },
+  }),
+  import: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/import',
+    tags: ['月报'],
+    summary: '导入批量填报表：先预览（不写入），commit=true 时整份写入为草稿',
+    permission: 'report.fill',
+    middleware: [
+      bodyLimit({
+        maxSize: 10 * 1024 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 10 MB');
+        },
+      }),
+    ],
+    request: {
+      query: z.object({ period: PeriodParam.shape.period, commit: z.enum(['true', 'false']).optional() }),
+      body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true },
+    },
+    responses: { 200: json(z.record(z.string(), z.unknown()), '预览或写入结果'), ...errorResponses },
+  }),
   grid: defineRoute({
     method: 'get',
     path: '/api/monthly-reports',
@@ -156,9 +229,47 @@ const routes = {
   }),
 };
 
+// The 落款 of an analysis report: the 发改局 user's own unit, else the division's 发改局.
+function issuerOf(actor: { role: string; unitName: string | null }, divisionName: string): string {
+  return actor.role === 'drc' && actor.unitName ? actor.unitName : `${divisionName}发展和改革局`;
+}
+
 /** The monthly cycle: report grid, drafts, submission, review, revisions, periods, summary. */
 export function monthlyReportRoutes() {
   return createRouter()
+    .openapi(routes.reportDocx, async (c) => {
+      const actor = requireActor(c);
+      const summary = await computeSummary(c.get('deps').database, actor, c.req.valid('param').period, c.req.valid('query').divisionCode);
+      const bytes = await renderMonthlyReportDocx(summary, { docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName) });
+      return download(bytes, DOCX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目建设运行分析报告.docx`);
+    })
+    .openapi(routes.quarterlyDocx, async (c) => {
+      const { period } = c.req.valid('param');
+      if (!['03', '06', '09', '12'].includes(period.slice(5))) throw new AppError('VALIDATION_FAILED', '季度分析报告须选择季末月份（3、6、9、12月）', { field: 'period' });
+      const actor = requireActor(c);
+      const summary = await computeSummary(c.get('deps').database, actor, period, c.req.valid('query').divisionCode);
+      const quarter = ['一', '二', '三', '四'][Number(period.slice(5)) / 3 - 1];
+      const bytes = await renderMonthlyReportDocx(summary, { kind: 'quarterly', quarterLabel: `第${quarter}季度`, docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName) });
+      return download(bytes, DOCX, `${summary.divisionName}${summary.year}年第${quarter}季度项目建设分析报告.docx`);
+    })
+    .openapi(routes.tablesXlsx, async (c) => {
+      const summary = await computeSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode);
+      return download(await renderSummaryXlsx(summary), XLSX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目调度汇总表.xlsx`);
+    })
+    .openapi(routes.template, async (c) => {
+      const { bytes, filename } = await reportTemplate(c.get('deps').database, requireActor(c), c.req.valid('query').period);
+      return new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` },
+      }) as never;
+    })
+    .openapi(routes.import, async (c) => {
+      const file = c.req.valid('form').file;
+      if (!/\.xlsx$/i.test(file.name)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能导入 .xlsx 格式的填报表', { field: 'file' });
+      const bytes = Buffer.from(await file.arrayBuffer());
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件不是有效的 .xlsx 表格，可能已损坏或被改名', { field: 'file' });
+      const { period, commit } = c.req.valid('query');
+      return c.json((await importReports(c.get('deps').database, requireActor(c), period, { name: file.name, bytes }, commit === 'true')) as Record<string, unknown>, 200);
+    })
     .openapi(routes.grid, async (c) => c.json(await reports.reportGrid(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
     .openapi(routes.saveDraft, async (c) => {
       const { projectId, period } = c.req.valid('param');

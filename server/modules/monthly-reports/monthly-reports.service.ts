@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { STAGE_LABELS, type Stage } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import { divisionPrefix } from '../../platform/auth/scope';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
@@ -126,6 +127,8 @@ export async function reportGrid(
 ) {
   const { db } = database;
   const spec = periodSpec(query.period, await cycleSettings(db, actor.divisionCode));
+  // Periods open on first use: looking at one is enough to start it.
+  if (divisionPrefix(actor.divisionCode).length === 6) await ensurePeriod(db, actor.divisionCode, spec.period);
   const latest = db
     .selectDistinctOn([monthlyReports.divisionCode, monthlyReports.projectId], {
       divisionCode: monthlyReports.divisionCode,

@@ -3,7 +3,7 @@ import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
-import { orgUnits } from '../org/org.tables';
+import { divisions, orgUnits } from '../org/org.tables';
 import { projects } from '../projects/projects.tables';
 import { cycleSettings, currentPeriod, ensurePeriod, REPORTING_STAGES } from './monthly-reports.service';
 import { monthlyReports, periodReopenRequests, reportingPeriods, reportLateness } from './monthly-reports.tables';
@@ -42,7 +42,8 @@ export async function listPeriods(database: Database, actor: Actor, year: number
 
 /**
  * Flags the projects that report this period and had no submitted report by the deadline
- * (missing) or submitted after it (late). Idempotent; kept for the assessment module.
+ * (missing) or submitted after it (late). Idempotent: run daily after the deadline (a missing
+ * report filed later becomes late) and at close; kept for the assessment module.
  */
 export async function flagLateness(tx: DbOrTx, divisionCode: string, period: string) {
   const [p] = await tx.select().from(reportingPeriods).where(and(eq(reportingPeriods.divisionCode, divisionCode), eq(reportingPeriods.period, period)));
@@ -59,7 +60,7 @@ export async function flagLateness(tx: DbOrTx, divisionCode: string, period: str
     where p.division_code = ${divisionCode}
       and p.stage in (${sql.join(REPORTING_STAGES.map((s) => sql`${s}`), sql`, `)})
       and (first.submitted_at is null or (first.submitted_at at time zone 'Asia/Shanghai')::date > ${p.deadline}::date)
-    on conflict do nothing`);
+    on conflict (division_code, period, project_id) do update set kind = excluded.kind`);
 }
 
 /** Late and missing reports of a period, counted per department. */
@@ -157,3 +158,16 @@ export async function decideReopen(database: Database, actor: Actor, id: string,
   });
 }
 
+
+/** Opens the current period of every county and flags lateness of open periods past their deadline (the daily job). */
+export async function flagOverduePeriods(database: Database, now = new Date()) {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const counties = await database.db.select({ code: divisions.code }).from(divisions).where(eq(divisions.level, 'county'));
+  for (const county of counties) await currentPeriod(database.db, county.code, now);
+  const overdue = await database.db
+    .select({ divisionCode: reportingPeriods.divisionCode, period: reportingPeriods.period })
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.status, 'open'), sql`${reportingPeriods.deadline} < ${today}`));
+  for (const p of overdue) await database.db.transaction((tx) => flagLateness(tx, p.divisionCode, p.period));
+  return overdue.length;
+}

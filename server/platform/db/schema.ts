@@ -7,3 +7,6 @@ export * from '../../modules/projects/procedures.tables';
 export * from '../../modules/libraries/libraries.tables';
 export * from '../../modules/monthly-reports/monthly-reports.tables';
 export * from '../../modules/cockpit/cockpit.tables';
+export * from '../../modules/milestones/milestones.tables';
+export * from '../../modules/inbox/inbox.tables';
+export * from '../../modules/targets/targets.tables';

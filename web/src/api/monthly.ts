@@ -1,0 +1,172 @@
+/** Types and calls of the monthly cycle API (SPEC §5): periods, report grid, review, summary. Money is a 万元 decimal string. */
+import { useCallback, useEffect, useState } from 'react';
+import type { MonthlySummary } from '../../../common/summary';
+import { api, apiUrl } from './client';
+
+export type PeriodStatus = 'open' | 'closed' | 'future';
+
+export interface ReportingPeriod {
+  period: string;
+  /** 「10月」 or 「1—2月」. */
+  label: string;
+  /** 「1—10月」. */
+  cumulativeLabel: string;
+  /** YYYY-MM-DD. */
+  deadline: string;
+  summaryDue: string;
+  status: PeriodStatus;
+  closedAt: string | null;
+  closedByName: string | null;
+}
+
+export interface PeriodsAnswer {
+  current: string;
+  data: ReportingPeriod[];
+}
+
+export type ReportStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'superseded';
+export type GridStatusFilter = 'none' | 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface FundingArrival {
+  source: string;
+  amount: string;
+}
+
+export interface MonthlyReport {
+  id: string;
+  projectId: string;
+  period: string;
+  revision: number;
+  status: ReportStatus;
+  stage: string;
+  preliminaryProgress: string | null;
+  investedThisPeriod: string;
+  yearCumulative: string;
+  sinceStartCumulative: string;
+  funding: FundingArrival[];
+  progressText: string | null;
+  progressPct: number | null;
+  problems: string | null;
+  measures: string | null;
+  explanation: string | null;
+  revisionReason: string | null;
+  isLate: boolean;
+  submittedByName: string | null;
+  submittedAt: string | null;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+  version: number;
+}
+
+export interface GridRow {
+  projectId: string;
+  projectName: string;
+  departmentName: string | null;
+  townshipName: string | null;
+  stage: 'preliminary' | 'ready' | 'construction' | string;
+  totalInvestment: string;
+  yearCumulativeBefore: string;
+  sinceStartBefore: string;
+  lastProgressPct: number | null;
+  report: MonthlyReport | null;
+  canFill: boolean;
+  canReview: boolean;
+}
+
+export interface GridAnswer {
+  period: { period: string; label: string; cumulativeLabel: string; deadline: string; summaryDue: string };
+  data: GridRow[];
+  total: number;
+}
+
+export interface GridQuery {
+  period: string;
+  departmentId?: string;
+  townshipId?: string;
+  status?: GridStatusFilter;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The body of PUT /api/monthly-reports/{projectId}/{period}. */
+export interface DraftInput {
+  version: number;
+  preliminaryProgress?: string | null;
+  investedThisPeriod: string;
+  funding?: FundingArrival[];
+  progressText?: string | null;
+  progressPct?: number | null;
+  problems?: string | null;
+  measures?: string | null;
+  explanation?: string | null;
+}
+
+export interface LatenessAnswer {
+  projects: Array<{ kind: 'missing' | 'late'; projectId: string; projectName: string; departmentName: string | null }>;
+  byDepartment: Array<{ departmentId: string | null; departmentName: string | null; missing: number; late: number }>;
+}
+
+export interface ReopenRequest {
+  id: string;
+  period: string;
+  reason: string;
+  status: string;
+  requestedByName: string;
+  requestedAt: string;
+  reviewedByName?: string | null;
+  reviewComment?: string | null;
+}
+
+export const monthlyApi = {
+  periods: (year: number) => api<PeriodsAnswer>('/api/periods', { query: { year } }),
+  closePeriod: (period: string) => api<ReportingPeriod>(`/api/periods/${period}/close`, { method: 'POST' }),
+  lateness: (period: string) => api<LatenessAnswer>(`/api/periods/${period}/lateness`),
+  requestReopen: (period: string, reason: string) => api<ReopenRequest>(`/api/periods/${period}/reopen-requests`, { method: 'POST', body: { reason } }),
+  reopenRequests: () => api<{ data: ReopenRequest[] }>('/api/period-reopen-requests'),
+  decideReopen: (id: string, approve: boolean, comment?: string) =>
+    api<void>(`/api/period-reopen-requests/${id}/decision`, { method: 'POST', body: { approve, comment: comment || null } }),
+  grid: (query: GridQuery) => api<GridAnswer>('/api/monthly-reports', { query: { ...query } }),
+  saveDraft: (projectId: string, period: string, body: DraftInput) =>
+    api<MonthlyReport>(`/api/monthly-reports/${projectId}/${period}`, { method: 'PUT', body }),
+  submit: (id: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/submit`, { method: 'POST' }),
+  approve: (id: string, comment?: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/approve`, { method: 'POST', body: { comment: comment || null } }),
+  returnReport: (id: string, comment: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/return`, { method: 'POST', body: { comment } }),
+  revise: (id: string, reason: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/revise`, { method: 'POST', body: { reason } }),
+  report: (id: string) => api<{ report: MonthlyReport; revisions: MonthlyReport[] }>(`/api/monthly-reports/${id}`),
+  summary: (period: string, divisionCode?: string) => api<MonthlySummary>(`/api/summaries/${period}`, { query: { divisionCode } }),
+  summaryDocxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/report.docx`, { divisionCode }),
+  summaryXlsxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/tables.xlsx`, { divisionCode }),
+  quarterlyDocxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/quarterly.docx`, { divisionCode }),
+};
+
+/** Whether a period key (YYYY-MM) ends a quarter (03/06/09/12). */
+export function isQuarterEnd(period: string): boolean {
+  return ['03', '06', '09', '12'].includes(period.slice(5, 7));
+}
+
+/**
+ * The periods of a year and the current period. `year` defaults to the current period's year:
+ * the first load asks for this calendar year, and the answer's `current` decides.
+ */
+export function usePeriods(year: number | null) {
+  const [answer, setAnswer] = useState<PeriodsAnswer | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [isLoading, setIsLoading] = useState(true);
+  const reload = useCallback(async () => {
+    setIsLoading(true);
+    try {
+      setAnswer(await monthlyApi.periods(year ?? new Date().getFullYear()));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setIsLoading(false);
+    }
+  }, [year]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { answer, error, isLoading, reload };
+}

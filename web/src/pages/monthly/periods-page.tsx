@@ -1,0 +1,404 @@
+/** 报送期: the year's reporting periods, closing, lateness by department, and reopen requests. */
+import { PageContainer, ProTable } from '@ant-design/pro-components';
+import type { ProColumns } from '@ant-design/pro-components';
+import { App, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { monthlyApi } from '../../api/monthly';
+import type { LatenessAnswer, ReopenRequest, ReportingPeriod } from '../../api/monthly';
+import { useSession } from '../../auth/session';
+import { dayjs, formatDateTime, TIME_ZONE } from '../../lib/format';
+import { errorText } from '../projects/project-ui';
+import { monthDay, PERIOD_STATUS_COLORS, PERIOD_STATUS_LABELS, todayBeijing } from './monthly-ui';
+
+const testIdProps = (id: string) => ({ 'data-testid': id }) as ButtonProps;
+
+const REOPEN_STATUS: Record<string, { label: string; color: string }> = {
+  pending: { label: '待审批', color: 'gold' },
+  approved: { label: '已同意', color: 'green' },
+  rejected: { label: '未同意', color: 'red' },
+};
+
+/** The lateness of one period by department, loaded when its row is expanded. */
+function LatenessPanel({ period }: { period: string }) {
+  const [answer, setAnswer] = useState<LatenessAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    monthlyApi
+      .lateness(period)
+      .then((next) => isCurrent && setAnswer(next))
+      .catch((e) => isCurrent && setError(errorText(e, '加载失败')));
+    return () => {
+      isCurrent = false;
+    };
+  }, [period]);
+  if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
+  if (!answer) return <Typography.Text type="secondary">加载中…</Typography.Text>;
+  if (answer.byDepartment.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本期无缺报、迟报" />;
+  return (
+    <div data-testid={`lateness-${period}`} style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
+      <Table
+        size="small"
+        style={{ minWidth: 360 }}
+        rowKey={(r) => r.departmentId ?? r.departmentName ?? ''}
+        pagination={false}
+        dataSource={answer.byDepartment}
+        columns={[
+          { title: '部门', dataIndex: 'departmentName', render: (v: string | null) => v || '（未指定部门）' },
+          { title: '缺报', dataIndex: 'missing', align: 'right', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
+          { title: '迟报', dataIndex: 'late', align: 'right', render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : 0) },
+        ]}
+      />
+      <Table
+        size="small"
+        style={{ flex: 1, minWidth: 420 }}
+        rowKey={(r) => `${r.kind}-${r.projectId}`}
+        pagination={answer.projects.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        dataSource={answer.projects}
+        columns={[
+          {
+            title: '项目',
+            dataIndex: 'projectName',
+            render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
+          },
+          { title: '部门', dataIndex: 'departmentName', render: (v: string | null) => v || '—' },
+          { title: '情况', dataIndex: 'kind', render: (v: string) => (v === 'missing' ? <Tag color="error">缺报</Tag> : <Tag color="warning">迟报</Tag>) },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** 报送期 page. */
+export function PeriodsPage() {
+  const { can } = useSession();
+  const { message, modal } = App.useApp();
+  const [year, setYear] = useState(() => dayjs().tz(TIME_ZONE).year());
+  const [periods, setPeriods] = useState<ReportingPeriod[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [isLoading, setIsLoading] = useState(false);
+  const [requests, setRequests] = useState<ReopenRequest[]>([]);
+  const [reopening, setReopening] = useState<ReportingPeriod | null>(null);
+  const [reopenReason, setReopenReason] = useState('');
+  const [deciding, setDeciding] = useState<{ request: ReopenRequest; approve: boolean } | null>(null);
+  const [decisionComment, setDecisionComment] = useState('');
+  const [isBusy, setIsBusy] = useState(false);
+
+  const loadPeriods = useCallback(async () => {
+    setIsLoading(true);
+    try {
+      const answer = await monthlyApi.periods(year);
+      setPeriods(answer.data);
+      setCurrent(answer.current);
+    } catch (error) {
+      message.error(errorText(error, '加载报送期失败'));
+    } finally {
+      setIsLoading(false);
+    }
+  }, [year, message]);
+
+  const loadRequests = useCallback(async () => {
+    try {
+      setRequests((await monthlyApi.reopenRequests()).data);
+    } catch {
+      setRequests([]);
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadPeriods();
+  }, [loadPeriods]);
+  useEffect(() => {
+    void loadRequests();
+  }, [loadRequests]);
+
+  const closePeriod = (p: ReportingPeriod) => {
+    modal.confirm({
+      title: `关闭${p.label}报送期？`,
+      content: '关闭后本期月报冻结，不能再填报或修改，系统将登记缺报、迟报情况。如需补报，须提交重开申请并经发改局同意。',
+      okText: '关闭报送期',
+      okButtonProps: { danger: true, ...testIdProps('period-close-confirm') },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await monthlyApi.closePeriod(p.period);
+          message.success(`${p.label}报送期已关闭`);
+          void loadPeriods();
+        } catch (error) {
+          message.error(errorText(error, '关闭失败'));
+          void loadPeriods();
+        }
+      },
+    });
+  };
+
+  const submitReopen = async () => {
+    if (!reopening) return;
+    if (reopenReason.trim().length < 2) {
+      message.warning('请填写重开理由');
+      return;
+    }
+    setIsBusy(true);
+    try {
+      await monthlyApi.requestReopen(reopening.period, reopenReason.trim());
+      message.success('重开申请已提交，等待发改局审批');
+      setReopening(null);
+      void loadRequests();
+    } catch (error) {
+      message.error(errorText(error, '提交失败'));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const submitDecision = async () => {
+    if (!deciding) return;
+    setIsBusy(true);
+    try {
+      await monthlyApi.decideReopen(deciding.request.id, deciding.approve, decisionComment.trim() || undefined);
+      message.success(deciding.approve ? '已同意重开' : '已驳回申请');
+      setDeciding(null);
+      void loadRequests();
+      void loadPeriods();
+    } catch (error) {
+      message.error(errorText(error, '操作失败'));
+      void loadRequests();
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const today = todayBeijing();
+  const columns: ProColumns<ReportingPeriod>[] = [
+    {
+      title: '报送期',
+      dataIndex: 'label',
+      width: 120,
+      render: (_, p) => (
+        <Space size={6}>
+          <Typography.Text strong>{p.label}</Typography.Text>
+          {p.period === current && <Tag color="blue">本期</Tag>}
+        </Space>
+      ),
+    },
+    { title: '累计口径', dataIndex: 'cumulativeLabel', width: 100 },
+    {
+      title: '月报截止',
+      dataIndex: 'deadline',
+      width: 150,
+      render: (_, p) => (
+        <Space size={6}>
+          <span>{monthDay(p.deadline)}</span>
+          {p.status === 'open' && p.deadline < today && (
+            <Tag color="error" bordered={false}>
+              已过截止日
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: '汇总截止', dataIndex: 'summaryDue', width: 110, render: (_, p) => monthDay(p.summaryDue) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 220,
+      render: (_, p) => (
+        <Space size={6} data-testid={`period-status-${p.period}`}>
+          <Tag color={PERIOD_STATUS_COLORS[p.status]}>{PERIOD_STATUS_LABELS[p.status] ?? p.status}</Tag>
+          {p.status === 'closed' && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {p.closedByName ?? ''} {formatDateTime(p.closedAt, 'MM-DD HH:mm')}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 260,
+      render: (_, p) => (
+        <Space size={12}>
+          {p.status !== 'future' && (
+            <Link to={`/monthly/reports?period=${p.period}`} data-testid={`period-reports-${p.period}`}>
+              查看月报
+            </Link>
+          )}
+          {can('summary.read') && p.status !== 'future' && <Link to={`/monthly/summary?period=${p.period}`}>汇总</Link>}
+          {p.status === 'open' && can('period.manage') && (
+            <a onClick={() => closePeriod(p)} style={{ color: '#cf1322' }} data-testid={`period-close-${p.period}`}>
+              关闭
+            </a>
+          )}
+          {p.status === 'closed' && can('report.fill') && (
+            <a
+              onClick={() => {
+                setReopenReason('');
+                setReopening(p);
+              }}
+              data-testid={`period-reopen-${p.period}`}
+            >
+              申请重开
+            </a>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const pendingCount = requests.filter((r) => r.status === 'pending').length;
+  const labelOf = (period: string) => periods.find((p) => p.period === period)?.label ?? period;
+
+  return (
+    <PageContainer title="报送期" subTitle="每月 20 日前报送月报（1—2 月合并报送，遇节假日顺延），发改局次月 10 日前完成汇总">
+      <ProTable<ReportingPeriod>
+        rowKey="period"
+        columns={columns}
+        dataSource={periods}
+        loading={isLoading}
+        search={false}
+        cardBordered={false}
+        pagination={false}
+        headerTitle={
+          <Space>
+            <span>报送期</span>
+            <Select
+              value={year}
+              style={{ width: 100 }}
+              options={Array.from({ length: 4 }, (_, i) => dayjs().tz(TIME_ZONE).year() - 2 + i).map((y) => ({ value: y, label: `${y}年` }))}
+              onChange={setYear}
+              data-testid="periods-year"
+            />
+          </Space>
+        }
+        options={{ density: false, setting: false, reload: () => void loadPeriods() }}
+        expandable={{
+          expandedRowRender: (p) => <LatenessPanel period={p.period} />,
+          rowExpandable: (p) => p.status !== 'future',
+        }}
+        onRow={(p) => ({ 'data-testid': `period-row-${p.period}` }) as React.HTMLAttributes<HTMLElement>}
+      />
+
+      <Card
+        bordered={false}
+        style={{ marginTop: 16 }}
+        title={
+          <Space>
+            <span>重开申请</span>
+            {pendingCount > 0 && <Tag color="gold">待审批 {pendingCount}</Tag>}
+          </Space>
+        }
+      >
+        <Table<ReopenRequest>
+          rowKey="id"
+          size="small"
+          dataSource={requests}
+          pagination={requests.length > 10 ? { pageSize: 10 } : false}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无重开申请" /> }}
+          columns={[
+            { title: '报送期', dataIndex: 'period', width: 100, render: (v: string) => (v.slice(0, 4) === String(year) ? labelOf(v) : `${v.slice(0, 4)}年${v.slice(5)}月`) },
+            { title: '理由', dataIndex: 'reason' },
+            { title: '申请人', dataIndex: 'requestedByName', width: 140 },
+            { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v, 'YYYY-MM-DD HH:mm') },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 200,
+              render: (v: string, r) => (
+                <Space direction="vertical" size={0}>
+                  <Tag color={REOPEN_STATUS[v]?.color}>{REOPEN_STATUS[v]?.label ?? v}</Tag>
+                  {r.reviewedByName && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.reviewedByName}
+                      {r.reviewComment ? `：${r.reviewComment}` : ''}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+            ...(can('period.manage')
+              ? [
+                  {
+                    title: '审批',
+                    key: 'decide',
+                    width: 120,
+                    render: (_: unknown, r: ReopenRequest) =>
+                      r.status === 'pending' ? (
+                        <Space>
+                          <a
+                            onClick={() => {
+                              setDecisionComment('');
+                              setDeciding({ request: r, approve: true });
+                            }}
+                            data-testid={`reopen-approve-${r.id}`}
+                          >
+                            同意
+                          </a>
+                          <a
+                            style={{ color: '#cf1322' }}
+                            onClick={() => {
+                              setDecisionComment('');
+                              setDeciding({ request: r, approve: false });
+                            }}
+                            data-testid={`reopen-reject-${r.id}`}
+                          >
+                            驳回
+                          </a>
+                        </Space>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+
+      <Modal
+        title={reopening ? `申请重开${reopening.label}报送期` : ''}
+        open={reopening !== null}
+        onCancel={() => setReopening(null)}
+        onOk={() => void submitReopen()}
+        okText="提交申请"
+        cancelText="取消"
+        okButtonProps={{ loading: isBusy, ...testIdProps('reopen-confirm') }}
+        destroyOnClose
+      >
+        <Input.TextArea
+          value={reopenReason}
+          onChange={(e) => setReopenReason(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 6 }}
+          maxLength={2000}
+          placeholder="重开理由（必填），如：XX项目本月投资漏报，需补报"
+          data-testid="reopen-reason"
+        />
+      </Modal>
+
+      <Modal
+        title={deciding ? `${deciding.approve ? '同意' : '驳回'}重开申请` : ''}
+        open={deciding !== null}
+        onCancel={() => setDeciding(null)}
+        onOk={() => void submitDecision()}
+        okText={deciding?.approve ? '同意重开' : '驳回'}
+        cancelText="取消"
+        okButtonProps={{ danger: deciding ? !deciding.approve : false, loading: isBusy, ...testIdProps('reopen-decision-confirm') }}
+        destroyOnClose
+      >
+        {deciding && (
+          <Typography.Paragraph>
+            {deciding.request.requestedByName} 申请重开 {labelOf(deciding.request.period)}：{deciding.request.reason}
+          </Typography.Paragraph>
+        )}
+        <Input.TextArea
+          value={decisionComment}
+          onChange={(e) => setDecisionComment(e.target.value)}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={2000}
+          placeholder="审批意见（选填）"
+          data-testid="reopen-comment"
+        />
+      </Modal>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,317 @@
+/** The full form of one project's monthly report: funding by source, explanation, history. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, Select, Space, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../common/projects';
+import type { FundingSource } from '../../../../common/projects';
+import { monthlyApi } from '../../api/monthly';
+import type { GridRow, MonthlyReport } from '../../api/monthly';
+import { formatDateTime } from '../../lib/format';
+import { StageTag, Wan } from '../projects/project-ui';
+import { ReportStatusTag, REPORT_STATUS_LABELS } from './monthly-ui';
+import type { RowChecks, RowEdit } from './report-edit';
+import { isConstructionStage, newFundingKey } from './report-edit';
+
+const FUNDING_OPTIONS = FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }));
+
+export interface ReportDrawerProps {
+  row: GridRow | null;
+  edit: RowEdit | null;
+  checks: RowChecks | null;
+  isEditable: boolean;
+  fieldErrors: Record<string, string>;
+  isBusy: boolean;
+  cumulativeLabel: string;
+  onChange: (patch: Partial<RowEdit>) => void;
+  onSave: () => void;
+  onSubmit: () => void;
+  onClose: () => void;
+}
+
+function fundingLabel(source: string): string {
+  return FUNDING_SOURCE_LABELS[source as FundingSource] ?? source;
+}
+
+function ReadOnlyReport({ report, row }: { report: MonthlyReport; row: GridRow }) {
+  const construction = isConstructionStage(report.stage);
+  return (
+    <Descriptions column={1} size="small" bordered labelStyle={{ width: 150 }}>
+      {!construction && <Descriptions.Item label="前期工作进展">{report.preliminaryProgress || '—'}</Descriptions.Item>}
+      <Descriptions.Item label="本月完成投资">
+        <Wan value={report.investedThisPeriod} unit />
+      </Descriptions.Item>
+      <Descriptions.Item label="本年累计">
+        <Wan value={report.yearCumulative} unit />
+      </Descriptions.Item>
+      <Descriptions.Item label="自开工累计">
+        <Wan value={report.sinceStartCumulative} unit />（总投资 <Wan value={row.totalInvestment} /> 万元）
+      </Descriptions.Item>
+      <Descriptions.Item label="资金到位">
+        {report.funding.length
+          ? report.funding.map((f) => (
+              <div key={f.source}>
+                {fundingLabel(f.source)}：<Wan value={f.amount} unit />
+              </div>
+            ))
+          : '—'}
+      </Descriptions.Item>
+      {construction && <Descriptions.Item label="形象进度">{report.progressPct === null ? '—' : `${report.progressPct}%`}</Descriptions.Item>}
+      {construction && <Descriptions.Item label="形象进度说明">{report.progressText || '—'}</Descriptions.Item>}
+      <Descriptions.Item label="存在问题">{report.problems || '—'}</Descriptions.Item>
+      <Descriptions.Item label="拟采取措施">{report.measures || '—'}</Descriptions.Item>
+      {report.explanation && <Descriptions.Item label="书面说明">{report.explanation}</Descriptions.Item>}
+      {report.revisionReason && <Descriptions.Item label="更正原因">{report.revisionReason}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
+function History({ reportId, refreshKey }: { reportId: string; refreshKey: string }) {
+  const [revisions, setRevisions] = useState<MonthlyReport[] | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    monthlyApi
+      .report(reportId)
+      .then((answer) => isCurrent && setRevisions(answer.revisions))
+      .catch(() => isCurrent && setRevisions([]));
+    return () => {
+      isCurrent = false;
+    };
+  }, [reportId, refreshKey]);
+  if (revisions === null) return null;
+  if (revisions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />;
+  return (
+    <Timeline
+      items={[...revisions]
+        .sort((a, b) => b.revision - a.revision)
+        .map((r) => ({
+          color: r.status === 'approved' ? 'green' : r.status === 'returned' ? 'red' : r.status === 'submitted' ? 'gold' : 'gray',
+          children: (
+            <div style={{ fontSize: 13 }}>
+              <Space size={6}>
+                <Typography.Text strong>第{r.revision}版</Typography.Text>
+                <span>{REPORT_STATUS_LABELS[r.status]}</span>
+                {r.isLate && <Typography.Text type="danger">逾期</Typography.Text>}
+              </Space>
+              <div style={{ color: '#5b6475' }}>
+                本月 <Wan value={r.investedThisPeriod} /> 万元
+                {r.submittedByName && `；${r.submittedByName} 于 ${formatDateTime(r.submittedAt, 'MM-DD HH:mm')} 提交`}
+                {r.reviewedByName && `；${r.reviewedByName} 于 ${formatDateTime(r.reviewedAt, 'MM-DD HH:mm')} ${r.status === 'returned' ? '退回' : '审核'}`}
+              </div>
+              {r.reviewComment && <div>审核意见：{r.reviewComment}</div>}
+              {r.revisionReason && <div>更正原因：{r.revisionReason}</div>}
+            </div>
+          ),
+        }))}
+    />
+  );
+}
+
+/** The drawer with every field of a report; edits share the grid's state. */
+export function ReportDrawer(props: ReportDrawerProps) {
+  const { row, edit, checks, isEditable, fieldErrors, isBusy, onChange } = props;
+  const report = row?.report ?? null;
+  const stage = report?.stage ?? row?.stage ?? '';
+  const construction = isConstructionStage(stage);
+  const showExplanation = Boolean(checks?.needsExplanation || fieldErrors.explanation || (edit && edit.explanation));
+
+  const fieldStatus = (field: string) => (fieldErrors[field] ? ('error' as const) : undefined);
+  const fieldHelp = (field: string) => fieldErrors[field];
+
+  return (
+    <Drawer
+      title={row ? row.projectName : ''}
+      open={row !== null}
+      width={640}
+      onClose={props.onClose}
+      destroyOnClose
+      data-testid="report-drawer"
+      extra={row && <StageTag stage={stage} />}
+      footer={
+        isEditable ? (
+          <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
+            <Button onClick={props.onClose}>关闭</Button>
+            <Button onClick={props.onSave} loading={isBusy} data-testid="drawer-save">
+              保存草稿
+            </Button>
+            <Button type="primary" onClick={props.onSubmit} loading={isBusy} data-testid="drawer-submit">
+              提交
+            </Button>
+          </div>
+        ) : null
+      }
+    >
+      {row && (
+        <>
+          <Descriptions column={2} size="small" style={{ marginBottom: 16 }}>
+            <Descriptions.Item label="主管部门">{row.departmentName || '—'}</Descriptions.Item>
+            <Descriptions.Item label="乡镇">{row.townshipName || '—'}</Descriptions.Item>
+            <Descriptions.Item label="总投资">
+              <Wan value={row.totalInvestment} unit />
+            </Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <ReportStatusTag status={report?.status ?? null} isLate={report?.isLate} revision={report?.revision} />
+            </Descriptions.Item>
+            <Descriptions.Item label="此前本年累计">
+              <Wan value={row.yearCumulativeBefore} unit />
+            </Descriptions.Item>
+            <Descriptions.Item label="此前自开工累计">
+              <Wan value={row.sinceStartBefore} unit />
+            </Descriptions.Item>
+            {row.lastProgressPct !== null && <Descriptions.Item label="上期形象进度">{row.lastProgressPct}%</Descriptions.Item>}
+          </Descriptions>
+
+          {report?.status === 'returned' && report.reviewComment && (
+            <Alert type="error" showIcon style={{ marginBottom: 16 }} message={`已退回：${report.reviewComment}`} description={isEditable ? undefined : '如需修改，请点击「更正」生成新版本后重新填报。'} />
+          )}
+
+          {isEditable && edit && checks ? (
+            <Form layout="vertical" requiredMark>
+              {!construction && (
+                <Form.Item label="前期工作进展" required validateStatus={fieldStatus('preliminaryProgress')} help={fieldHelp('preliminaryProgress')}>
+                  <Input.TextArea
+                    value={edit.preliminaryProgress}
+                    autoSize={{ minRows: 2, maxRows: 6 }}
+                    maxLength={4000}
+                    placeholder="用地、环评、可研批复、招投标等前期工作本月进展"
+                    onChange={(e) => onChange({ preliminaryProgress: e.target.value })}
+                    data-testid="drawer-preliminary"
+                  />
+                </Form.Item>
+              )}
+              <Space size={16} align="start" wrap>
+                <Form.Item
+                  label="本月完成投资（万元）"
+                  validateStatus={checks.investedError || fieldErrors.investedThisPeriod ? 'error' : undefined}
+                  help={checks.investedError ?? fieldErrors.investedThisPeriod}
+                >
+                  <Input
+                    value={edit.investedThisPeriod}
+                    placeholder="0"
+                    style={{ width: 180, textAlign: 'right' }}
+                    onChange={(e) => onChange({ investedThisPeriod: e.target.value })}
+                    data-testid="drawer-invested"
+                  />
+                </Form.Item>
+                <Form.Item label={`本年累计（${props.cumulativeLabel}）`}>
+                  <div style={{ paddingTop: 5, fontVariantNumeric: 'tabular-nums' }}>{checks.yearCumulative === null ? '—' : <Wan value={checks.yearCumulative} unit />}</div>
+                </Form.Item>
+                <Form.Item label="自开工累计">
+                  <div style={{ paddingTop: 5, color: checks.exceedsTotal ? '#cf1322' : undefined }}>
+                    {checks.sinceStart === null ? '—' : <Wan value={checks.sinceStart} unit />}
+                  </div>
+                </Form.Item>
+              </Space>
+
+              <Form.Item label="资金到位（万元）" validateStatus={fieldStatus('funding')} help={fieldHelp('funding') ?? checks.fundingError}>
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  {edit.funding.map((item, index) => (
+                    <Space key={item.key} align="start">
+                      <Select
+                        value={item.source}
+                        placeholder="资金来源"
+                        style={{ width: 180 }}
+                        options={FUNDING_OPTIONS.map((o) => ({ ...o, disabled: edit.funding.some((f) => f.key !== item.key && f.source === o.value) }))}
+                        onChange={(source: string) => onChange({ funding: edit.funding.map((f) => (f.key === item.key ? { ...f, source } : f)) })}
+                        data-testid={`funding-source-${index}`}
+                      />
+                      <Input
+                        value={item.amount}
+                        placeholder="金额"
+                        suffix="万元"
+                        style={{ width: 180 }}
+                        onChange={(e) => onChange({ funding: edit.funding.map((f) => (f.key === item.key ? { ...f, amount: e.target.value } : f)) })}
+                        data-testid={`funding-amount-${index}`}
+                      />
+                      <Button
+                        type="text"
+                        icon={<DeleteOutlined />}
+                        aria-label="删除"
+                        onClick={() => onChange({ funding: edit.funding.filter((f) => f.key !== item.key) })}
+                      />
+                    </Space>
+                  ))}
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => onChange({ funding: [...edit.funding, { key: newFundingKey(), source: undefined, amount: '' }] })}
+                    disabled={edit.funding.length >= FUNDING_SOURCES.length}
+                    data-testid="funding-add"
+                  >
+                    添加资金来源
+                  </Button>
+                </Space>
+              </Form.Item>
+
+              <Space size={16} align="start" style={{ width: '100%' }}>
+                <Form.Item label="形象进度（%）" required={construction} validateStatus={fieldStatus('progressPct')} help={fieldHelp('progressPct')}>
+                  <InputNumber
+                    value={edit.progressPct}
+                    min={0}
+                    max={100}
+                    precision={0}
+                    style={{ width: 120 }}
+                    onChange={(v) => onChange({ progressPct: v === null ? null : Number(v) })}
+                    data-testid="drawer-progress"
+                  />
+                </Form.Item>
+                {row.lastProgressPct !== null && <div style={{ paddingTop: 36, color: checks.progressBack ? '#cf1322' : '#8a94a6' }}>上期 {row.lastProgressPct}%</div>}
+              </Space>
+              <Form.Item label="形象进度说明" required={construction} validateStatus={fieldStatus('progressText')} help={fieldHelp('progressText')}>
+                <Input.TextArea
+                  value={edit.progressText}
+                  autoSize={{ minRows: 2, maxRows: 6 }}
+                  maxLength={4000}
+                  placeholder="如：主体结构完成 60%，正在进行二次结构施工"
+                  onChange={(e) => onChange({ progressText: e.target.value })}
+                  data-testid="drawer-progress-text"
+                />
+              </Form.Item>
+              <Form.Item label="存在问题">
+                <Input.TextArea value={edit.problems} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} onChange={(e) => onChange({ problems: e.target.value })} data-testid="drawer-problems" />
+              </Form.Item>
+              <Form.Item label="拟采取措施">
+                <Input.TextArea value={edit.measures} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} onChange={(e) => onChange({ measures: e.target.value })} data-testid="drawer-measures" />
+              </Form.Item>
+              {showExplanation && (
+                <>
+                  {checks.needsExplanation && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      message={[checks.exceedsTotal ? '自开工累计完成投资将超过项目总投资' : null, checks.progressBack ? `形象进度低于上期的 ${row.lastProgressPct}%` : null].filter(Boolean).join('；')}
+                      description="提交前须填写书面说明。"
+                    />
+                  )}
+                  <Form.Item label="书面说明" required={checks.needsExplanation || Boolean(fieldErrors.explanation)} validateStatus={fieldStatus('explanation')} help={fieldHelp('explanation')}>
+                    <Input.TextArea
+                      value={edit.explanation}
+                      autoSize={{ minRows: 2, maxRows: 6 }}
+                      maxLength={2000}
+                      placeholder="说明投资超出总投资或进度回退的原因"
+                      onChange={(e) => onChange({ explanation: e.target.value })}
+                      data-testid="report-explanation"
+                    />
+                  </Form.Item>
+                </>
+              )}
+            </Form>
+          ) : report ? (
+            <ReadOnlyReport report={report} row={row} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本期尚未填报" />
+          )}
+
+          {report && (
+            <>
+              <Divider orientation="left" plain>
+                本期版本记录
+              </Divider>
+              <History reportId={report.id} refreshKey={`${report.id}:${report.version}:${report.status}`} />
+            </>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}
