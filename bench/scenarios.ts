@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { generatedProject } from '../server/modules/projects/ledger-fixtures';
 import { writeLedger } from '../server/modules/projects/ledger-writer';
-import { peakRssMb, round, rssMb, Session, startServer, type Stats } from './lib';
+import { openDatabase } from '../server/platform/db/client';
+import { summarySql } from './hand-sql';
+import { peakRssMb, round, rssMb, Session, startServer, stats, type Stats } from './lib';
 
 export interface Result {
   scenario: string;
@@ -54,6 +56,8 @@ export async function countyEmbedded(): Promise<Result[]> {
     const total = ((await (await drc.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const list = await drc.timeGets(await listPaths(drc), REQUESTS);
     results.push({ scenario: `project list, filtered + sorted (${total} projects)`, database: 'embedded', dataset: 'county', metric: 'p95', value: list.p95, unit: 'ms', target: '< 100 ms', ok: check(list.p95, 100), stats: list });
+    const summaryRuns = await summaryScenarios(drc, 'embedded', 'county', 150);
+    results.push(...summaryRuns.results);
 
     const ledger = await writeLedger(
       Array.from({ length: 10_000 }, (_, i) => ({ ...generatedProject(i), name: `基准导入项目第${i + 1}号`, fundCentral: null })),
@@ -85,10 +89,48 @@ export async function countyEmbedded(): Promise<Result[]> {
     if (again.status !== 200) throw new Error(`re-import: ${again.status}`);
     results.push({ scenario: 're-import of the same 10,000 rows (updates)', database: 'embedded', dataset: 'county', metric: 'time', value: round(performance.now() - t), unit: 'ms' });
     await server.stop();
+    // The hand-written query on the same data, now that the server has let go of it.
+    const database = await openDatabase({ dataDir: path.join(dataDir, 'db') });
+    const hand = await timeSql((text) => database.query(text), summarySql('990121', summaryRuns.period));
+    await database.close();
+    results.push(ratioRow('embedded', 'county', summaryRuns.summary, hand));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return results;
+}
+
+/** The latest closed period's summary, the cockpit and the Word report, timed over HTTP. */
+async function summaryScenarios(session: Session, database: Result['database'], dataset: string, targetMs: number) {
+  const periods = (await (await session.get('/api/periods')).json()) as { data: Array<{ period: string; status: string }> };
+  const period = [...periods.data].reverse().find((p) => p.status === 'closed')?.period ?? periods.data[0].period;
+  const year = period.slice(0, 4);
+  const summary = await session.timeGets([`/api/summaries/${period}`], REQUESTS);
+  const cockpit = await session.timeGets([`/api/cockpit?year=${year}`], Math.max(20, REQUESTS / 4));
+  const docx = await session.timeGets([`/api/summaries/${period}/report.docx`], 10);
+  const results: Result[] = [
+    { scenario: `monthly summary ${period}`, database, dataset, metric: 'p95', value: summary.p95, unit: 'ms', target: `< ${targetMs} ms`, ok: check(summary.p95, targetMs), stats: summary },
+    { scenario: `cockpit ${year}`, database, dataset, metric: 'p95', value: cockpit.p95, unit: 'ms', target: `< ${targetMs} ms`, ok: check(cockpit.p95, targetMs), stats: cockpit },
+    { scenario: 'monthly analysis report (.docx)', database, dataset, metric: 'max', value: docx.max, unit: 'ms', target: '< 3000 ms', ok: check(docx.max, 3000), stats: docx },
+  ];
+  return { period, summary, results };
+}
+
+/** Times a raw SQL text over repeated runs (after a warm-up). */
+async function timeSql(query: (text: string) => Promise<unknown>, text: string, runs = 50): Promise<Stats> {
+  await query(text);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await query(text);
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+function ratioRow(database: Result['database'], dataset: string, endpoint: Stats, hand: Stats): Result {
+  const ratio = round(endpoint.p95 / hand.p95);
+  return { scenario: `summary endpoint ÷ best hand-written SQL (p95 ${endpoint.p95} ms ÷ ${hand.p95} ms)`, database, dataset, metric: 'ratio', value: ratio, unit: '×', target: '≤ 1.5×', ok: ratio <= 1.5, stats: hand };
 }
 
 /** Province set (100 counties) on PostgreSQL: one county's clerk and the province roll-up. DATABASE_URL names an empty database. */
@@ -109,6 +151,15 @@ export async function provincePostgres(databaseUrl: string): Promise<Result[]> {
     const provinceTotal = ((await (await province.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const provinceList = await province.timeGets(await listPaths(province), REQUESTS);
     results.push({ scenario: `project list, whole province (${provinceTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: provinceList.p95, unit: 'ms', target: '< 150 ms', ok: check(provinceList.p95, 150), stats: provinceList });
+    const countySummary = await summaryScenarios(county, 'postgres', 'province (one county)', 300);
+    results.push(...countySummary.results);
+    const provinceDrc = await new Session(server.url).login('province_drc');
+    const rollup = await provinceDrc.timeGets([`/api/summaries/${countySummary.period}?divisionCode=990000`], Math.max(20, REQUESTS / 4));
+    results.push({ scenario: `province roll-up summary ${countySummary.period} (100 counties)`, database: 'postgres', dataset: 'province', metric: 'p95', value: rollup.p95, unit: 'ms', target: '< 1500 ms', ok: check(rollup.p95, 1500), stats: rollup });
+    const direct = await openDatabase({ url: databaseUrl, poolSize: 1 });
+    results.push(ratioRow('postgres', 'province (one county)', countySummary.summary, await timeSql((text) => direct.query(text), summarySql('990121', countySummary.period))));
+    results.push(ratioRow('postgres', 'province roll-up', rollup, await timeSql((text) => direct.query(text), summarySql('99%', countySummary.period), 20)));
+    await direct.close();
     results.push({ scenario: 'server RSS after the list runs', database: 'postgres', dataset: 'province', metric: 'rss', value: rssMb(server.child.pid!), unit: 'MB' });
   } finally {
     await server.stop();

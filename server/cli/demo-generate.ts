@@ -81,6 +81,7 @@ try {
     console.log(`已载入演示数据 demo data loaded — ${where}`);
     console.log(`  种子 seed ${seed}，县 counties ${counties}`);
     console.log(`  行政区划 divisions ${counts.divisions}，单位 units ${counts.units}，用户 users ${counts.users}`);
+    console.log(`  项目库 libraries ${counts.libraries}，项目 projects ${counts.projects}，前期手续 procedures ${counts.procedures}，入库申请 requests ${counts.libraryRequests}`);
     console.log(`  生成 generate ${generatedMs} ms，写入 load ${loadedMs} ms，合计 total ${Date.now() - started} ms`);
   }
 } finally {
