@@ -1,6 +1,10 @@
 import { Route, Routes } from 'react-router-dom';
 import { RequireSession } from './layout/app-layout';
+import { InboxPage } from './components/inbox-bell';
 import { AuditPage } from './pages/audit-page';
+import { CockpitPage } from './pages/cockpit/cockpit-page';
+import { MilestonesPage } from './pages/milestones/milestones-page';
+import { TargetsPage } from './pages/targets/targets-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
@@ -26,6 +30,31 @@ export function AppRoutes() {
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
+        <Route
+          path="cockpit"
+          element={
+            <RequirePermission permission="summary.read">
+              <CockpitPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="milestones"
+          element={
+            <RequirePermission permission="project.read">
+              <MilestonesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="targets"
+          element={
+            <RequirePermission permission="target.read">
+              <TargetsPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="inbox" element={<InboxPage />} />
         <Route
           path="projects"
           element={

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../../../common/roles';
 import type { Me } from '../api/types';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH, useSession } from '../auth/session';
 import { ChangePasswordForm } from '../components/change-password-form';
+import { InboxBell } from '../components/inbox-bell';
 import { LogoMark } from '../components/logo-mark';
 import { HOME_SECTION, SECTION_GROUPS } from './sections';
 
@@ -135,6 +136,7 @@ function AppLayout({ me }: { me: Me }) {
             {dom}
           </Link>
         )}
+        actionsRender={() => [<InboxBell key="inbox" />]}
         avatarProps={{ render: () => <UserMenu me={me} onChangePassword={() => setIsPasswordOpen(true)} /> }}
         token={{
           bgLayout: '#f3f5f8',

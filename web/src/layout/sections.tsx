@@ -5,12 +5,16 @@ import {
   EditOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
   FolderOpenOutlined,
   HomeOutlined,
+  FlagOutlined,
+  FundProjectionScreenOutlined,
   ProjectOutlined,
   SettingOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -49,6 +53,41 @@ export const HOME_SECTION: Section = {
 
 /** The sections that exist today. Modules not yet built get no menu entry. */
 export const SECTION_GROUPS: SectionGroup[] = [
+  {
+    key: 'leadership',
+    path: '/leadership',
+    name: '领导驾驶舱',
+    icon: <FundProjectionScreenOutlined />,
+    sections: [
+      {
+        key: 'cockpit',
+        path: '/cockpit',
+        name: '驾驶舱',
+        icon: <DashboardOutlined />,
+        testId: 'nav-cockpit',
+        permission: 'summary.read',
+        description: '一屏总览：投资完成与同比、目标进度、开竣工、分领域分乡镇、乡镇地图与滞后项目，可全屏上墙',
+      },
+      {
+        key: 'milestones',
+        path: '/milestones',
+        name: '挂图作战',
+        icon: <ScheduleOutlined />,
+        testId: 'nav-milestones',
+        permission: 'project.read',
+        description: '重点项目里程碑甘特图：按期、临期、逾期一目了然，倒计时提醒',
+      },
+      {
+        key: 'targets',
+        path: '/targets',
+        name: '目标任务',
+        icon: <FlagOutlined />,
+        testId: 'nav-targets',
+        permission: 'target.read',
+        description: '年度"1116"目标任务、分解到部门乡镇及实时进度',
+      },
+    ],
+  },
   {
     key: 'project-management',
     path: '/project-management',
