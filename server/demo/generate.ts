@@ -94,6 +94,13 @@ export interface DemoDataSet {
   libraryRequests: DemoLibraryRequest[];
   /** 储备编号 counters, so the next number the service issues does not collide. */
   reserveCounters: DemoReserveCounter[];
+  /** The day the data describes, 'YYYY-MM-DD'. */
+  asOf: string;
+  /**
+   * Whether the monthly cycle (月报, 报送期, figures, milestones, targets) belongs to the set. It is
+   * built one county at a time when loading (`monthlyOfCounty` in monthly.ts), not held here.
+   */
+  monthly: boolean;
 }
 
 export interface GenerateOptions {
@@ -103,6 +110,11 @@ export interface GenerateOptions {
   projects?: boolean;
   /** The day the data describes, 'YYYY-MM-DD' (default today): "this year" is its year. */
   asOf?: string;
+  /**
+   * Whether to include two years of monthly reports, periods, figures, milestones and targets
+   * (with the projects only); default true. The province bench can turn it off.
+   */
+  monthly?: boolean;
 }
 
 /** Builds the whole demo data set in memory; the same options always give the same data. */
@@ -126,12 +138,14 @@ export function generateDemoData(options: GenerateOptions): DemoDataSet {
     projects: [],
     libraryRequests: [],
     reserveCounters: [],
+    asOf: options.asOf ?? todayIso(),
+    monthly: options.projects !== false && options.monthly !== false,
   };
   addProvinceOrg(data, province);
   cities.forEach((city, i) => addCityOrg(data, city, i === 0));
   countyDivisions.forEach((county, i) => addCountyOrg(data, county, i === 0));
   // Projects come after the whole organisation, from their own streams; they add owner enterprises (`owner.co.NNN`).
-  if (options.projects !== false) addProjects(data, countyDivisions, options.asOf ?? todayIso());
+  if (options.projects !== false) addProjects(data, countyDivisions, data.asOf);
   return data;
 }
 

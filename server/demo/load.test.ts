@@ -5,8 +5,11 @@ import { verifyPassword } from '../platform/auth/passwords';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
 import { divisions, orgUnits, users } from '../platform/db/schema';
 import { DEMO_PASSWORD } from './accounts';
+import { loadActor } from '../platform/auth/actor';
+import { computeSummary } from '../modules/monthly-reports/summary.service';
 import { generateDemoData } from './generate';
 import { isDemoLoaded, loadDemoData } from './load';
+import { monthlyOfCounty, rollUpFigures } from './monthly';
 import { bigrams, normalizeSearch } from '../modules/projects/search';
 
 describe('loadDemoData', () => {
@@ -22,6 +25,20 @@ describe('loadDemoData', () => {
     await database?.close();
   });
 
+  const cycles = ['990121', '990122'].map((code) => monthlyOfCounty(data, code));
+  const all = <T>(pick: (c: (typeof cycles)[number]) => T[]) => cycles.flatMap(pick);
+  const monthlyCounts = {
+    reportingPeriods: all((c) => c.periods).length,
+    monthlyReports: all((c) => c.reports).length,
+    reportFunding: all((c) => c.reports.flatMap((r) => r.funding)).length,
+    reportLateness: all((c) => c.lateness).length,
+    // The counties' rows and the city's and province's sums of them.
+    investmentFigures: all((c) => c.figures).length + rollUpFigures(data.divisions, all((c) => c.figures)).length,
+    milestones: all((c) => c.milestones).length,
+    targets: all((c) => c.targets).length,
+    targetAllocations: all((c) => c.targets.flatMap((t) => t.allocations)).length,
+  };
+
   it('loads every row once, into an empty database only', async () => {
     expect(await isDemoLoaded(database)).toBe(false);
     const counts = await loadDemoData(database, data);
@@ -35,6 +52,7 @@ describe('loadDemoData', () => {
       transitions: data.projects.reduce((n, p) => n + p.transitions.length, 0),
       memberships: data.projects.reduce((n, p) => n + p.memberships.length, 0),
       libraryRequests: data.libraryRequests.length,
+      ...monthlyCounts,
     });
     expect(await isDemoLoaded(database)).toBe(true);
 
@@ -56,6 +74,35 @@ describe('loadDemoData', () => {
     expect(await rows('libraries')).toBe(data.libraries.length);
     expect(await rows('library_requests')).toBe(data.libraryRequests.length);
     expect(await rows('reserve_counters')).toBe(data.reserveCounters.length);
+    expect(await rows('monthly_reports')).toBe(monthlyCounts.monthlyReports);
+    expect(await rows('monthly_report_funding')).toBe(monthlyCounts.reportFunding);
+    expect(await rows('reporting_periods')).toBe(monthlyCounts.reportingPeriods);
+    expect(await rows('report_lateness')).toBe(monthlyCounts.reportLateness);
+    expect(await rows('investment_figures')).toBe(monthlyCounts.investmentFigures);
+    expect(await rows('milestones')).toBe(monthlyCounts.milestones);
+    expect(await rows('targets')).toBe(monthlyCounts.targets);
+    expect(await rows('target_allocations')).toBe(monthlyCounts.targetAllocations);
+  }, 120_000);
+
+  it('gives the 发改局 summary non-zero totals and last year to compare with', async () => {
+    const [drc] = await database.db.select().from(users).where(sql`${users.username} = 'drc'`);
+    const actor = (await loadActor(database.db, drc.id, null))!;
+    const summary = await computeSummary(database, actor, '2026-10');
+    expect(Number(summary.totals.yearCumulative)).toBeGreaterThan(0);
+    expect(Number(summary.totals.period)).toBeGreaterThan(0);
+    expect(Number(summary.totals.growthPct)).toBeGreaterThan(3);
+    expect(Number(summary.totals.growthPct)).toBeLessThan(15);
+    expect(summary.bySector.find((s) => s.key === 'industry')!.growthPct!.startsWith('-')).toBe(true);
+    expect(summary.reporting.expected).toBeGreaterThan(0);
+    expect(summary.issues.length).toBeGreaterThan(0);
+    expect(summary.official).not.toBeNull();
+    // 2025 against the 调度数 imported for 2024.
+    const lastYear = await computeSummary(database, actor, '2025-10');
+    expect(Number(lastYear.totals.growthPct)).toBeGreaterThan(0);
+    // The city's 调度数 for 2024 are its counties' sum.
+    const [city] = await database.query<{ v: string }>(`select year_cumulative::text as v from investment_figures where division_code = '990100' and period = '2024-10' and kind = 'dispatch' and scope = 'total'`);
+    const [counties] = await database.query<{ v: string }>(`select sum(year_cumulative)::text as v from investment_figures where division_code in ('990121', '990122') and period = '2024-10' and kind = 'dispatch' and scope = 'total'`);
+    expect(Number(city.v)).toBeCloseTo(Number(counties.v), 4);
   }, 60_000);
 
   it('stores a hash that verifies the demo password, and no forced change', async () => {
@@ -112,7 +159,8 @@ describe('loadDemoData', () => {
     const units = data.units.filter((u) => u.divisionCode === '990121').length;
     const people = data.users.filter((u) => u.divisionCode === '990121').length;
     const projectCount = data.projects.filter((p) => p.divisionCode === '990121').length;
-    expect(rows).toEqual([{ division_code: '990121', summary: `载入演示数据：${units} 个单位，${people} 个用户，${projectCount} 个项目` }]);
+    const reports = cycles[0].reports.length;
+    expect(rows).toEqual([{ division_code: '990121', summary: `载入演示数据：${units} 个单位，${people} 个用户，${projectCount} 个项目，${reports} 份月报` }]);
     expect((await verifyAuditChain(database)).problems).toEqual([]);
   });
 });

@@ -1,15 +1,19 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { libraries, libraryMemberships, libraryRequests } from '../modules/libraries/libraries.tables';
+import { milestones } from '../modules/milestones/milestones.tables';
+import { investmentFigures, monthlyReportFunding, monthlyReports, reportingPeriods, reportLateness } from '../modules/monthly-reports/monthly-reports.tables';
 import { divisions, orgUnits, users } from '../modules/org/org.tables';
 import { projectProcedures } from '../modules/projects/procedures.tables';
 import { projectCodes, projectFunding, projects, projectYearPlans, reserveCounters, stageTransitions } from '../modules/projects/projects.tables';
+import { targetAllocations, targets } from '../modules/targets/targets.tables';
 import { bigrams } from '../modules/projects/search';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/audit.service';
 import { hashPassword } from '../platform/auth/passwords';
 import type { Database, Tx } from '../platform/db/client';
 import { DEMO_PASSWORD } from './accounts';
 import type { DemoDataSet, DemoUnit, DemoUser } from './generate';
+import { buildCountyMonthly, type DemoCountyMonthly, type DemoInvestmentFigure, hasMonthly, rollUpFigures } from './monthly';
 import type { DemoLibrary, DemoLibraryRequest, DemoProject, DemoReserveCounter } from './projects';
 
 export interface DemoLoadCounts {
@@ -22,6 +26,15 @@ export interface DemoLoadCounts {
   transitions: number;
   memberships: number;
   libraryRequests: number;
+  /** The monthly cycle (monthly.ts), when the data set includes it. */
+  reportingPeriods: number;
+  monthlyReports: number;
+  reportFunding: number;
+  reportLateness: number;
+  investmentFigures: number;
+  milestones: number;
+  targets: number;
+  targetAllocations: number;
 }
 
 /** Whether the database already has accounts, in which case start-up leaves it alone. */
@@ -84,11 +97,38 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
     transitions: 0,
     memberships: 0,
     libraryRequests: 0,
+    reportingPeriods: 0,
+    monthlyReports: 0,
+    reportFunding: 0,
+    reportLateness: 0,
+    investmentFigures: 0,
+    milestones: 0,
+    targets: 0,
+    targetAllocations: 0,
   };
+  const monthly = hasMonthly(data);
+  const firstCounty = data.divisions.find((d) => d.level === 'county');
+  const countyFigures: DemoInvestmentFigure[] = [];
   for (const d of data.divisions) {
     const p = parts.get(d.code);
     if (!p) continue;
-    const c = await database.db.transaction((tx) => loadDivision(tx, d.code, p, passwordHash, now));
+    // The monthly cycle is built here, one county at a time, and dropped once inserted.
+    const cycle =
+      monthly && d.level === 'county' && p.projects.length
+        ? buildCountyMonthly({ seed: data.seed, asOf: data.asOf, county: d, isDemo: d === firstCounty, projects: p.projects, users: p.users, units: p.units })
+        : null;
+    const c = await database.db.transaction((tx) => loadDivision(tx, d.code, p, passwordHash, now, cycle));
+    if (cycle) {
+      counts.reportingPeriods += cycle.periods.length;
+      counts.monthlyReports += cycle.reports.length;
+      counts.reportFunding += c.reportFunding;
+      counts.reportLateness += cycle.lateness.length;
+      counts.investmentFigures += cycle.figures.length;
+      counts.milestones += cycle.milestones.length;
+      counts.targets += cycle.targets.length;
+      counts.targetAllocations += c.targetAllocations;
+      countyFigures.push(...cycle.figures);
+    }
     counts.libraries += p.libraries.length;
     counts.projects += p.projects.length;
     counts.procedures += c.procedures;
@@ -96,10 +136,115 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
     counts.memberships += c.memberships;
     counts.libraryRequests += p.requests.length;
   }
+  // City and province 调度数 / 统计数: the sums of their counties'.
+  const rolledUp = rollUpFigures(data.divisions, countyFigures);
+  if (rolledUp.length) {
+    await database.db.transaction((tx) => insertRows(tx, investmentFigures, rolledUp.map((f) => figureRow(f, now))));
+    counts.investmentFigures += rolledUp.length;
+  }
   return counts;
 }
 
-async function loadDivision(tx: Tx, divisionCode: string, p: DivisionPart, passwordHash: string, now: Date) {
+function figureRow(f: DemoInvestmentFigure, now: Date) {
+  return { divisionCode: f.divisionCode, period: f.period, kind: f.kind, scope: f.scope, yearCumulative: f.yearCumulative, note: f.note, updatedAt: now };
+}
+
+/** Inserts one county's monthly cycle: periods, report revisions with their funding, lateness, figures, milestones, targets. */
+async function loadMonthly(tx: Tx, divisionCode: string, m: DemoCountyMonthly, now: Date) {
+  await insertRows(
+    tx,
+    reportingPeriods,
+    m.periods.map((p) => ({
+      divisionCode,
+      period: p.period,
+      label: p.label,
+      firstMonth: p.firstMonth,
+      lastMonth: p.lastMonth,
+      deadline: p.deadline,
+      summaryDue: p.summaryDue,
+      status: p.status,
+      closedAt: p.closedAt ? new Date(p.closedAt) : null,
+      closedByName: p.closedByName,
+    })),
+  );
+  // Reports are the largest table of the set: built and inserted a slice at a time.
+  const slice = 10_000;
+  let reportFunding = 0;
+  for (let i = 0; i < m.reports.length; i += slice) {
+    const part = m.reports.slice(i, i + slice);
+    await insertRows(
+      tx,
+      monthlyReports,
+      part.map((r) => ({
+        divisionCode,
+        id: r.id,
+        projectId: r.projectId,
+        period: r.period,
+        revision: r.revision,
+        status: r.status,
+        stage: r.stage,
+        preliminaryProgress: r.preliminaryProgress,
+        investedThisPeriod: r.investedThisPeriod,
+        yearCumulative: r.yearCumulative,
+        sinceStartCumulative: r.sinceStartCumulative,
+        progressText: r.progressText,
+        progressPct: r.progressPct,
+        problems: r.problems,
+        measures: r.measures,
+        explanation: r.explanation,
+        revisionReason: r.revisionReason,
+        isLate: r.isLate,
+        submittedBy: r.submittedBy,
+        submittedByName: r.submittedByName,
+        submittedAt: r.submittedAt,
+        reviewedBy: r.reviewedBy,
+        reviewedByName: r.reviewedByName,
+        reviewedAt: r.reviewedAt,
+        reviewComment: r.reviewComment,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      })),
+    );
+    const funding = part.flatMap((r) => r.funding.map((f) => ({ divisionCode, reportId: r.id, source: f.source, amount: f.amount })));
+    reportFunding += funding.length;
+    await insertRows(tx, monthlyReportFunding, funding);
+  }
+  await insertRows(
+    tx,
+    reportLateness,
+    m.lateness.map((l) => ({ divisionCode, period: l.period, projectId: l.projectId, departmentId: l.departmentId, kind: l.kind, flaggedAt: l.flaggedAt })),
+  );
+  await insertRows(tx, investmentFigures, m.figures.map((f) => figureRow(f, now)));
+  await insertRows(
+    tx,
+    milestones,
+    m.milestones.map((x) => ({
+      divisionCode,
+      id: x.id,
+      projectId: x.projectId,
+      name: x.name,
+      plannedDate: x.plannedDate,
+      actualDate: x.actualDate,
+      ownerName: x.ownerName,
+      ownerUserId: x.ownerUserId,
+      sortOrder: x.sortOrder,
+      note: x.note,
+      createdAt: x.createdAt,
+      updatedAt: x.updatedAt,
+    })),
+  );
+  await insertRows(
+    tx,
+    targets,
+    m.targets.map((t) => ({ divisionCode, id: t.id, year: t.year, key: t.key, label: t.label, unit: t.unit, value: t.value, updatedByName: t.updatedByName, updatedAt: t.updatedAt })),
+  );
+  const allocations = m.targets.flatMap((t) => t.allocations.map((a) => ({ divisionCode, targetId: t.id, unitId: a.unitId, value: a.value })));
+  await insertRows(tx, targetAllocations, allocations);
+  return { reportFunding, targetAllocations: allocations.length };
+}
+
+async function loadDivision(tx: Tx, divisionCode: string, p: DivisionPart, passwordHash: string, now: Date, monthly: DemoCountyMonthly | null) {
   await insertRows(
     tx,
     orgUnits,
@@ -272,8 +417,11 @@ async function loadDivision(tx: Tx, divisionCode: string, p: DivisionPart, passw
   );
   await insertRows(tx, reserveCounters, p.counters.map((c) => ({ divisionCode: c.divisionCode, year: c.year, last: c.last })));
 
+  const cycle = monthly ? await loadMonthly(tx, divisionCode, monthly, now) : { reportFunding: 0, targetAllocations: 0 };
+
   const summary = [`${p.units.length} 个单位`, `${p.users.length} 个用户`];
   if (p.projects.length) summary.push(`${p.projects.length} 个项目`);
+  if (monthly?.reports.length) summary.push(`${monthly.reports.length} 份月报`);
   await recordAudit(tx, {
     actor: SYSTEM_ACTOR,
     divisionCode,
@@ -281,7 +429,7 @@ async function loadDivision(tx: Tx, divisionCode: string, p: DivisionPart, passw
     entityType: 'system',
     summary: `载入演示数据：${summary.join('，')}`,
   });
-  return { procedures, transitions, memberships };
+  return { procedures, transitions, memberships, ...cycle };
 }
 
 /** Rows per INSERT. Each statement binds one text[] parameter per column, far below PostgreSQL's 65,535. */
