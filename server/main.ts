@@ -8,6 +8,7 @@ import { flagOverduePeriods } from './modules/monthly-reports/periods.service';
 import { runReminders } from './modules/inbox/reminders.job';
 import { readConfig } from './platform/config';
 import { startJobs } from './platform/jobs';
+import { refreshStatistics } from './platform/db/statistics';
 import { openConfiguredDatabase } from './platform/db/open-configured';
 
 const started = Date.now();
@@ -32,6 +33,8 @@ const app = createApp({ database, config });
 const stopJobs = startJobs([
   { name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) },
   { name: 'reminders', intervalMs: 15 * 60_000, run: () => runReminders(database, { now: new Date() }) },
+  // The embedded database has no autovacuum to keep the planner's statistics fresh.
+  ...(database.kind === 'embedded' ? [{ name: 'statistics', intervalMs: 6 * 3600_000, runAtStart: false, run: () => refreshStatistics(database) }] : []),
 ]);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
   const url = `http://localhost:${info.port}`;

@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../platform/db/statistics';
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { libraries, libraryMemberships, libraryRequests } from '../modules/libraries/libraries.tables';
@@ -142,6 +143,7 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
     await database.db.transaction((tx) => insertRows(tx, investmentFigures, rolledUp.map((f) => figureRow(f, now))));
     counts.investmentFigures += rolledUp.length;
   }
+  await refreshStatistics(database);
   return counts;
 }
 

@@ -3,6 +3,8 @@ export interface Job {
   name: string;
   intervalMs: number;
   run: () => Promise<unknown>;
+  /** Also run shortly after start (default true). */
+  runAtStart?: boolean;
 }
 
 /** Runs each job shortly after start and then on its interval; returns a stop function. */
@@ -22,7 +24,7 @@ export function startJobs(jobs: Job[]): () => void {
     }
   };
   for (const job of jobs) {
-    timers.push(setTimeout(() => void tick(job), 5_000).unref());
+    if (job.runAtStart !== false) timers.push(setTimeout(() => void tick(job), 5_000).unref());
     timers.push(setInterval(() => void tick(job), job.intervalMs).unref());
   }
   return () => {

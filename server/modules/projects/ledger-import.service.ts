@@ -12,6 +12,7 @@ import {
 } from '../../../common/projects';
 import { auditActorOf, recordAuditBatch, type AuditEntryInput } from '../../platform/audit/audit.service';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
+import { refreshStatistics } from '../../platform/db/statistics';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { divisions, orgUnits } from '../org/org.tables';
@@ -317,7 +318,7 @@ export async function commitImport(database: Database, actor: Actor, file: { nam
     });
   }
   const year = Number(new Date().toISOString().slice(0, 4));
-  return database.db.transaction(async (tx) => {
+  const result = await database.db.transaction(async (tx) => {
     const ownerIds = await createOwners(tx, divisionCode, planned);
     const audits: Array<Omit<AuditEntryInput, 'divisionCode'>> = [];
     const creates = planned.filter((p) => p.action === 'create');
@@ -327,6 +328,9 @@ export async function commitImport(database: Database, actor: Actor, file: { nam
     await recordAuditBatch(tx, divisionCode, audits);
     return { created: creates.length, updated: updates.length, newOwners: ownerIds.size };
   });
+  // Thousands of new rows at once: let the planner know before the next list query.
+  if (result.created + result.updated > 500) await refreshStatistics(database, ['projects', 'project_procedures', 'project_funding', 'project_year_plans', 'stage_transitions']);
+  return result;
 }
 
 // Owners a ledger names that the county does not have yet become 项目单位 units.
