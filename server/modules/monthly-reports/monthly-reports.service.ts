@@ -12,6 +12,7 @@ import { likePattern } from '../org/org.repository';
 import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
+import { normalizeSearch } from '../projects/search';
 import type { SaveDraftInput } from './monthly-reports.schemas';
 import { monthlyReportFunding, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
 import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings } from './periods';
@@ -147,7 +148,7 @@ export async function reportGrid(
     inArray(projects.stage, REPORTING_STAGES),
     query.departmentId ? eq(projects.departmentId, query.departmentId) : undefined,
     query.townshipId ? eq(projects.townshipId, query.townshipId) : undefined,
-    query.q ? sql`${projects.searchText} like ${likePattern(query.q.toLowerCase())}` : undefined,
+    query.q ? sql`${projects.searchText} like ${likePattern(normalizeSearch(query.q))}` : undefined,
     statusFilter,
   );
   const base = db

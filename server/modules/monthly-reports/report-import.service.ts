@@ -30,9 +30,14 @@ const COLUMNS = [
   { key: 'explanation', header: '情况说明', width: 22 },
 ] as const;
 
-/** The batch-entry workbook for a period: one row per project the caller reports on. */
+/**
+ * The batch-entry workbook for a period: one row per project the caller still has to file
+ * (no report yet, or a draft). Submitted and approved reports are left out: they can only
+ * change through a correction.
+ */
 export async function reportTemplate(database: Database, actor: Actor, period: string): Promise<{ bytes: Buffer; filename: string }> {
-  const grid = await reportGrid(database, actor, { period, page: 1, pageSize: 500 });
+  const full = await reportGrid(database, actor, { period, page: 1, pageSize: 500 });
+  const grid = { ...full, data: full.data.filter((r) => r.report === null || r.report.status === 'draft') };
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Groundwork';
   const sheet = workbook.addWorksheet('月报填报', { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });

@@ -1,7 +1,7 @@
 /** Types and calls of the monthly cycle API (SPEC §5): periods, report grid, review, summary. Money is a 万元 decimal string. */
 import { useCallback, useEffect, useState } from 'react';
 import type { MonthlySummary } from '../../../common/summary';
-import { api, apiUrl } from './client';
+import { api, apiUpload, apiUrl } from './client';
 
 export type PeriodStatus = 'open' | 'closed' | 'future';
 
@@ -139,7 +139,49 @@ export const monthlyApi = {
   summaryDocxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/report.docx`, { divisionCode }),
   summaryXlsxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/tables.xlsx`, { divisionCode }),
   quarterlyDocxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/quarterly.docx`, { divisionCode }),
+  reportTemplateUrl: (period: string) => apiUrl('/api/monthly-reports/template.xlsx', { period }),
+  /** Checks a filled batch-entry workbook without writing anything. */
+  previewReportImport: (period: string, file: File) => apiUpload<ReportImportPreview>('/api/monthly-reports/import', file, { query: { period } }),
+  /** Writes the whole workbook as drafts, or nothing (400 with `details.problems`; 409 when the period is closed). */
+  commitReportImport: (period: string, file: File) => apiUpload<ReportImportResult>('/api/monthly-reports/import', file, { query: { period, commit: 'true' } }),
 };
+
+/** One problem of a batch-entry workbook: `row` is the sheet row, `column` its letter, `field` the report field. */
+export interface ReportImportProblem {
+  row: number;
+  column?: string | null;
+  field?: string | null;
+  message: string;
+}
+
+export interface ReportImportRecord {
+  row: number;
+  projectId: string;
+  projectName: string;
+  values: {
+    investedThisPeriod?: string | null;
+    progressPct?: number | null;
+    progressText?: string | null;
+    preliminaryProgress?: string | null;
+    problems?: string | null;
+    measures?: string | null;
+    explanation?: string | null;
+  };
+}
+
+/** The answer of POST /api/monthly-reports/import (preview). */
+export interface ReportImportPreview {
+  fileName: string;
+  period: string;
+  records: ReportImportRecord[];
+  problems: ReportImportProblem[];
+  canCommit: boolean;
+}
+
+/** The answer of POST /api/monthly-reports/import?commit=true. */
+export interface ReportImportResult {
+  saved: number;
+}
 
 /** Whether a period key (YYYY-MM) ends a quarter (03/06/09/12). */
 export function isQuarterEnd(period: string): boolean {

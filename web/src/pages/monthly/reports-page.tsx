@@ -1,5 +1,5 @@
 /** 月报填报: one grid for the batch entry and review of a period's monthly reports (SPEC §5). */
-import { ExclamationCircleOutlined, ProfileOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExclamationCircleOutlined, ProfileOutlined, ReloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Input, InputNumber, Modal, Select, Space, Tooltip, Typography } from 'antd';
@@ -11,10 +11,11 @@ import { monthlyApi } from '../../api/monthly';
 import type { GridAnswer, GridRow, GridStatusFilter, MonthlyReport, ReportingPeriod } from '../../api/monthly';
 import { useUnitOptions } from '../../api/projects';
 import { useSession } from '../../auth/session';
-import { errorText, StageTag, Wan } from '../projects/project-ui';
+import { download, errorText, StageTag, Wan } from '../projects/project-ui';
 import { ForbiddenPage } from '../status-pages';
 import { DeadlineInfo, PeriodPicker, REPORT_STATUS_LABELS, ReportStatusTag } from './monthly-ui';
 import { ReportDrawer } from './report-drawer';
+import { ReportImportModal } from './report-import-modal';
 import type { RowEdit } from './report-edit';
 import { baseEdit, computeChecks, draftBody, isConstructionStage } from './report-edit';
 
@@ -54,6 +55,7 @@ export function MonthlyReportsPage() {
   const [revising, setRevising] = useState<GridRow | null>(null);
   const [reviseReason, setReviseReason] = useState('');
   const [isModalBusy, setIsModalBusy] = useState(false);
+  const [isImportOpen, setIsImportOpen] = useState(false);
 
   const departments = useUnitOptions('department');
   const townships = useUnitOptions('township');
@@ -789,6 +791,28 @@ export function MonthlyReportsPage() {
         toolBarRender={() =>
           can('report.fill')
             ? [
+                <Button
+                  key="template"
+                  icon={<DownloadOutlined />}
+                  disabled={!period}
+                  onClick={() => {
+                    if (!period) return;
+                    download(monthlyApi.reportTemplateUrl(period));
+                    message.info('正在生成填报表，请稍候…');
+                  }}
+                  data-testid="report-template-download"
+                >
+                  下载填报表
+                </Button>,
+                <Button
+                  key="import"
+                  icon={<UploadOutlined />}
+                  disabled={!period || !periodOpen || isBulkBusy}
+                  onClick={() => guardDirty(() => setIsImportOpen(true))}
+                  data-testid="report-import-open"
+                >
+                  导入填报表
+                </Button>,
                 <Button key="save-all" icon={<SaveOutlined />} loading={isBulkBusy} disabled={!hasDirty || !periodOpen} onClick={() => void saveAll()} data-testid="report-save-all">
                   保存全部草稿{hasDirty ? `（${dirtyIds.length}）` : ''}
                 </Button>,
@@ -824,6 +848,19 @@ export function MonthlyReportsPage() {
         onSave={() => drawerRow && void onSave(drawerRow)}
         onSubmit={() => drawerRow && void onSubmit(drawerRow)}
         onClose={() => setDrawerId(null)}
+      />
+
+      <ReportImportModal
+        open={isImportOpen}
+        period={period}
+        periodLabel={answer?.period.label ?? periodInfo?.label}
+        onClose={() => setIsImportOpen(false)}
+        onImported={() => {
+          setIsImportOpen(false);
+          setEdits({});
+          setFieldErrors({});
+          reload();
+        }}
       />
 
       <Modal

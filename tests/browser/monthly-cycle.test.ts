@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/accounts';
+import { generateDemoData } from '../../server/demo/generate';
+import { loadDemoData } from '../../server/demo/load';
+import { formatAmountCn } from '../../server/modules/monthly-reports/documents/format';
+import type { Database } from '../../server/platform/db/client';
+import { launchBrowser, startServer } from '../support/browser';
+import { createTestDatabase } from '../support/test-db';
+
+let database: Database;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
+  server = await startServer(database);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+async function logIn(username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })).newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-greeting').waitFor();
+  return page;
+}
+
+/** An input by test id, whether the id sits on the input itself or on its wrapper. */
+const field = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input, [data-testid="${id}"] textarea`).first();
+
+const statusOf = (page: Page, id: string) => page.getByTestId(`report-status-${id}`).getAttribute('data-status');
+
+async function findRow(page: Page, name: string) {
+  const search = page.locator('[data-testid=report-filter-q] input, input[data-testid=report-filter-q]').first();
+  await search.fill(name);
+  await search.press('Enter');
+}
+
+describe('the monthly cycle in the browser', () => {
+  it('a clerk files two reports, one is returned and corrected, the 发改局 downloads the report and the cockpit shows the totals', async () => {
+    const clerk = await logIn('dept_water');
+    const periods = await (await clerk.request.get(`${server.url}/api/periods`)).json();
+    const period: string = periods.current;
+    const grid = await (await clerk.request.get(`${server.url}/api/monthly-reports?period=${period}&status=none&pageSize=500`)).json();
+    const rows = grid.data.filter((r: { stage: string; canFill: boolean }) => r.stage === 'construction' && r.canFill).slice(0, 2);
+    expect(rows).toHaveLength(2);
+    const drc = await logIn('drc');
+    const summaryBefore = await (await drc.request.get(`${server.url}/api/summaries/${period}`)).json();
+
+    await clerk.getByTestId('nav-monthly-reports').click();
+    for (const row of rows) {
+      await findRow(clerk, row.projectName);
+      await clerk.getByTestId(`report-row-${row.projectId}`).waitFor();
+      await field(clerk, `report-invested-${row.projectId}`).fill('1.5');
+      await field(clerk, `report-progress-${row.projectId}`).fill(String(Math.min(100, (row.lastProgressPct ?? 0) + 1)));
+      await field(clerk, `report-progress-text-${row.projectId}`).fill('主体结构施工，本月完成浇筑');
+      await clerk.getByTestId(`report-save-${row.projectId}`).click();
+      await expect.poll(() => statusOf(clerk, row.projectId)).toBe('draft');
+      await clerk.getByTestId(`report-submit-${row.projectId}`).click();
+      await expect.poll(() => statusOf(clerk, row.projectId)).toBe('submitted');
+    }
+
+    // The reviewer returns the first with a reason and approves the second.
+    const reviewer = await logIn('drc_2');
+    await reviewer.getByTestId('nav-monthly-reports').click();
+    const [first, second] = rows;
+    await findRow(reviewer, first.projectName);
+    await reviewer.getByTestId(`report-return-${first.projectId}`).click();
+    await reviewer.getByTestId('return-comment').fill('本月投资与监理月报不一致，请核实');
+    await reviewer.getByTestId('return-confirm').click();
+    await expect.poll(() => statusOf(reviewer, first.projectId)).toBe('returned');
+    await findRow(reviewer, second.projectName);
+    await reviewer.getByTestId(`report-approve-${second.projectId}`).click();
+    await expect.poll(() => statusOf(reviewer, second.projectId)).toBe('approved');
+
+    // The clerk corrects the returned one as a new revision and submits it; it is approved.
+    await clerk.reload();
+    await findRow(clerk, first.projectName);
+    await clerk.getByTestId(`report-revise-${first.projectId}`).click();
+    await clerk.getByTestId('revise-reason').fill('按监理月报核实后更正');
+    await clerk.getByTestId('revise-confirm').click();
+    await expect.poll(() => statusOf(clerk, first.projectId)).toBe('draft');
+    await field(clerk, `report-invested-${first.projectId}`).fill('1.2');
+    await clerk.getByTestId(`report-save-${first.projectId}`).click();
+    await clerk.getByTestId(`report-submit-${first.projectId}`).click();
+    await expect.poll(() => statusOf(clerk, first.projectId)).toBe('submitted');
+    await reviewer.reload();
+    await findRow(reviewer, first.projectName);
+    await reviewer.getByTestId(`report-approve-${first.projectId}`).click();
+    await expect.poll(() => statusOf(reviewer, first.projectId)).toBe('approved');
+
+    // The 发改局 opens the summary: this period grew by exactly 1.5 + 1.2 万元.
+    const summary = await (await drc.request.get(`${server.url}/api/summaries/${period}`)).json();
+    expect(Number(summary.totals.period) - Number(summaryBefore.totals.period)).toBeCloseTo(2.7, 6);
+    await drc.getByTestId('nav-monthly-summary').click();
+    await drc.getByTestId('summary-content').waitFor();
+    const [download] = await Promise.all([drc.waitForEvent('download'), drc.getByTestId('summary-docx').click()]);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const heading of ['一、', '二、', '三、', '四、', '五、']) expect(text).toContain(heading);
+    expect(text).toContain(formatAmountCn(summary.totals.yearCumulative));
+
+    // The cockpit shows the same year-to-date total.
+    const leader = await logIn('leader');
+    const cockpit = await (await leader.request.get(`${server.url}/api/cockpit?year=${period.slice(0, 4)}`)).json();
+    expect(cockpit.totals.yearCumulative).toBe(summary.totals.yearCumulative);
+    await leader.goto(`${server.url}/cockpit`);
+    const total = (await leader.getByTestId('cockpit-total').innerText()).replace(/[,\s]/g, '');
+    const yi = Number(summary.totals.yearCumulative) / 10000;
+    expect([yi.toFixed(1), yi.toFixed(2)].some((shown) => total.includes(shown))).toBe(true);
+  }, 180_000);
+});
