@@ -1,4 +1,6 @@
 import { refreshStatistics } from '../platform/db/statistics';
+import { divisionMaps } from '../modules/cockpit/cockpit.tables';
+import { townshipCentres, townshipOutline } from './map';
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { libraries, libraryMemberships, libraryRequests } from '../modules/libraries/libraries.tables';
@@ -118,7 +120,13 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
       monthly && d.level === 'county' && p.projects.length
         ? buildCountyMonthly({ seed: data.seed, asOf: data.asOf, county: d, isDemo: d === firstCounty, projects: p.projects, users: p.users, units: p.units })
         : null;
-    const c = await database.db.transaction((tx) => loadDivision(tx, d.code, p, passwordHash, now, cycle));
+    const c = await database.db.transaction(async (tx) => {
+      const loaded = await loadDivision(tx, d.code, p, passwordHash, now, cycle);
+      // The cockpit's map: a made-up outline of the county's townships around their projects.
+      const outline = d.level === 'county' ? townshipOutline(townshipCentres(p.units.filter((u) => u.kind === 'township'), p.projects)) : null;
+      if (outline?.features.length) await tx.insert(divisionMaps).values({ divisionCode: d.code, nameProperty: 'name', geojson: outline, uploadedByName: '演示数据' });
+      return loaded;
+    });
     if (cycle) {
       counts.reportingPeriods += cycle.periods.length;
       counts.monthlyReports += cycle.reports.length;
