@@ -11,7 +11,7 @@ import { orgUnits } from '../org/org.tables';
 import { currentPeriod, cycleSettings, rowsOf } from '../monthly-reports/monthly-reports.service';
 import { monthlyReports } from '../monthly-reports/monthly-reports.tables';
 import { periodsOfYear, periodSpec } from '../monthly-reports/periods';
-import { computeSummary, COUNTED_MIN_WAN, growthPct } from '../monthly-reports/summary.service';
+import { COUNTED_MIN_WAN, getSummary, growthPct } from '../monthly-reports/summary.service';
 import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
@@ -87,7 +87,7 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
   });
 
   const isCounty = divisionPrefix(actor.divisionCode).length === 6;
-  const summary = isCounty ? await computeSummary(database, actor, latest) : null;
+  const summary = isCounty ? await getSummary(database, actor, latest) : null;
   const townships = rowsOf<{ township_id: string | null; name: string | null; projects: number; investment: string; total: string }>(
     await db.execute(sql`
       select ${projects.townshipId} as township_id, t.name, count(*)::int as projects,

@@ -7,7 +7,7 @@ import { buildDivision, buildUnit, buildUser } from '../../../tests/support/fact
 import { createTestApp, TestClient, type TestApp } from '../../../tests/support/test-app';
 import { createTestDatabase } from '../../../tests/support/test-db';
 import { projects, projectYearPlans } from '../projects/projects.tables';
-import { monthlyReports } from './monthly-reports.tables';
+import { monthlyReports, summarySnapshots } from './monthly-reports.tables';
 import { flagOverduePeriods } from './periods.service';
 
 let database: Database;
@@ -181,12 +181,17 @@ describe('frozen periods', () => {
   it('refuses changes to a closed period until the 发改局 approves a reopen request', async () => {
     const closed = await drc.post('/api/periods/2024-05/close');
     expect(closed.status).toBe(200);
+    // A frozen period's summary is computed once and kept.
+    const first = await (await drc.get('/api/summaries/2024-05')).json();
+    expect(await database.db.select().from(summarySnapshots).where(eq(summarySnapshots.period, '2024-05'))).toHaveLength(1);
+    expect((await (await drc.get('/api/summaries/2024-05')).json()).generatedAt).toBe(first.generatedAt);
     const refused = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: 'x', progressPct: 60 });
     expect(refused.status).toBe(409);
     expect((await errorOf(refused)).message).toContain('已关闭');
 
     const request = await (await waterClerk.post('/api/periods/2024-05/reopen-requests', { reason: '漏报黑河防洪治理工程5月投资' })).json();
     expect((await drc.post(`/api/period-reopen-requests/${request.id}/decision`, { approve: true, comment: '同意' })).status).toBe(204);
+    expect(await database.db.select().from(summarySnapshots).where(eq(summarySnapshots.period, '2024-05'))).toHaveLength(0);
     const reopened = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: '收尾', progressPct: 60 });
     expect(reopened.status).toBe(200);
   });

@@ -15,7 +15,7 @@ import {
 } from './monthly-reports.schemas';
 import * as reports from './monthly-reports.service';
 import * as periods from './periods.service';
-import { computeSummary } from './summary.service';
+import { getSummary } from './summary.service';
 import { importReports, reportTemplate } from './report-import.service';
 import { renderMonthlyReportDocx } from './documents/monthly-report-docx';
 import { renderSummaryXlsx } from './documents/summary-xlsx';
@@ -239,7 +239,7 @@ export function monthlyReportRoutes() {
   return createRouter()
     .openapi(routes.reportDocx, async (c) => {
       const actor = requireActor(c);
-      const summary = await computeSummary(c.get('deps').database, actor, c.req.valid('param').period, c.req.valid('query').divisionCode);
+      const summary = await getSummary(c.get('deps').database, actor, c.req.valid('param').period, c.req.valid('query').divisionCode);
       const bytes = await renderMonthlyReportDocx(summary, { docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName) });
       return download(bytes, DOCX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目建设运行分析报告.docx`);
     })
@@ -247,13 +247,13 @@ export function monthlyReportRoutes() {
       const { period } = c.req.valid('param');
       if (!['03', '06', '09', '12'].includes(period.slice(5))) throw new AppError('VALIDATION_FAILED', '季度分析报告须选择季末月份（3、6、9、12月）', { field: 'period' });
       const actor = requireActor(c);
-      const summary = await computeSummary(c.get('deps').database, actor, period, c.req.valid('query').divisionCode);
+      const summary = await getSummary(c.get('deps').database, actor, period, c.req.valid('query').divisionCode);
       const quarter = ['一', '二', '三', '四'][Number(period.slice(5)) / 3 - 1];
       const bytes = await renderMonthlyReportDocx(summary, { kind: 'quarterly', quarterLabel: `第${quarter}季度`, docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName) });
       return download(bytes, DOCX, `${summary.divisionName}${summary.year}年第${quarter}季度项目建设分析报告.docx`);
     })
     .openapi(routes.tablesXlsx, async (c) => {
-      const summary = await computeSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode);
+      const summary = await getSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode);
       return download(await renderSummaryXlsx(summary), XLSX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目调度汇总表.xlsx`);
     })
     .openapi(routes.template, async (c) => {
@@ -299,6 +299,6 @@ export function monthlyReportRoutes() {
       return c.body(null, 204);
     })
     .openapi(routes.summary, async (c) =>
-      c.json((await computeSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode)) as unknown as Record<string, unknown>, 200),
+      c.json((await getSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode)) as unknown as Record<string, unknown>, 200),
     );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, date, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 const wan = (name: string) => numeric(name, { precision: 18, scale: 4 });
 
@@ -166,4 +166,21 @@ export const monthlyReportPhotos = pgTable(
     documentId: uuid('document_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.divisionCode, t.reportId, t.documentId] })],
+);
+
+/**
+ * The summary of a closed period, kept as computed the first time it was asked for: a closed
+ * period is frozen, so its summary is a published figure, not a live query. Dropped when a
+ * covered county's period is reopened. `scopeKey` separates what different scopes see.
+ */
+export const summarySnapshots = pgTable(
+  'summary_snapshots',
+  {
+    divisionCode: char('division_code', { length: 6 }).notNull(),
+    period: char('period', { length: 7 }).notNull(),
+    scopeKey: varchar('scope_key', { length: 80 }).notNull(),
+    summary: jsonb('summary').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.divisionCode, t.period, t.scopeKey] })],
 );

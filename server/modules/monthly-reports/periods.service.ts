@@ -8,6 +8,7 @@ import { projects } from '../projects/projects.tables';
 import { cycleSettings, currentPeriod, ensurePeriod, REPORTING_STAGES } from './monthly-reports.service';
 import { monthlyReports, periodReopenRequests, reportingPeriods, reportLateness } from './monthly-reports.tables';
 import { periodSpec, periodsOfYear } from './periods';
+import { dropSnapshots } from './summary.service';
 
 function present(p: typeof reportingPeriods.$inferSelect) {
   return {
@@ -142,6 +143,7 @@ export async function decideReopen(database: Database, actor: Actor, id: string,
       .set({ status: approve ? 'approved' : 'rejected', reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: comment })
       .where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.id, id), eq(periodReopenRequests.status, 'pending')));
     if (approve) {
+      await dropSnapshots(tx, actor.divisionCode, request.period);
       await tx
         .update(reportingPeriods)
         .set({ status: 'open', closedAt: null, closedByName: null, version: sql`${reportingPeriods.version} + 1` })

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { INVESTMENT_BANDS, SECTOR_LABELS, type Sector } from '../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryFigure, SummaryProjectRef } from '../../../common/summary';
 import { divisionPrefix, divisionRange } from '../../platform/auth/scope';
-import type { Database } from '../../platform/db/client';
+import type { Database, DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { libraries, libraryMemberships } from '../libraries/libraries.tables';
@@ -12,7 +12,7 @@ import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects, projectYearPlans } from '../projects/projects.tables';
 import { cycleSettings, REPORTING_STAGES, rowsOf } from './monthly-reports.service';
-import { investmentFigures, monthlyReports } from './monthly-reports.tables';
+import { investmentFigures, monthlyReports, reportingPeriods, summarySnapshots } from './monthly-reports.tables';
 import { periodSpec, samePeriodLastYear } from './periods';
 
 /** Only projects of 500万元 and more count toward fixed-asset investment. */
@@ -270,3 +270,46 @@ export async function computeSummary(database: Database, actor: Actor, periodInp
   };
 }
 
+
+/** What separates one caller's view of a summary from another's: division-wide scopes share one. */
+function scopeKeyOf(actor: Actor): string {
+  return actor.dataScope === 'division' || actor.dataScope === 'all' ? 'region' : `${actor.dataScope}:${actor.unitId ?? '-'}`;
+}
+
+/**
+ * The summary as the pages, documents and cockpit read it. Once every county it covers has
+ * closed the period, the period is frozen: the summary is computed once, kept, and served
+ * from the snapshot until a county's period is reopened.
+ */
+export async function getSummary(database: Database, actor: Actor, periodInput: string, divisionCode = actor.divisionCode): Promise<MonthlySummary> {
+  const { db } = database;
+  const period = periodSpec(periodInput, await cycleSettings(db, actor.divisionCode)).period;
+  const scopeKey = scopeKeyOf(actor);
+  const [snapshot] = await db
+    .select({ summary: summarySnapshots.summary })
+    .from(summarySnapshots)
+    .where(and(eq(summarySnapshots.divisionCode, divisionCode), eq(summarySnapshots.period, period), eq(summarySnapshots.scopeKey, scopeKey)));
+  if (snapshot && (actor.dataScope === 'all' || divisionCode.startsWith(divisionPrefix(actor.divisionCode)))) return snapshot.summary as MonthlySummary;
+  const summary = await computeSummary(database, actor, period, divisionCode);
+  if (await isFrozen(database, divisionCode, period)) {
+    await db.insert(summarySnapshots).values({ divisionCode, period, scopeKey, summary }).onConflictDoNothing();
+  }
+  return summary;
+}
+
+// Frozen when every county under the division has closed the period.
+async function isFrozen(database: Database, divisionCode: string, period: string): Promise<boolean> {
+  const [from, to] = divisionRange(divisionCode);
+  const [row] = rowsOf<{ counties: number; closed: number }>(
+    await database.db.execute(sql`
+      select (select count(*)::int from ${divisions} where level = 'county' and code between ${from} and ${to}) as counties,
+        (select count(*)::int from ${reportingPeriods} where division_code between ${from} and ${to} and period = ${period} and status = 'closed') as closed`),
+  );
+  return row.counties > 0 && row.closed >= row.counties;
+}
+
+/** Drops the snapshots a reopened county's period fed: its own and its city's and province's. */
+export async function dropSnapshots(tx: DbOrTx, countyCode: string, period: string): Promise<void> {
+  const covering = [countyCode, `${countyCode.slice(0, 4)}00`, `${countyCode.slice(0, 2)}0000`];
+  await tx.delete(summarySnapshots).where(and(inArray(summarySnapshots.divisionCode, covering), eq(summarySnapshots.period, period)));
+}
