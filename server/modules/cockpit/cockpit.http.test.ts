@@ -89,3 +89,12 @@ describe('map', () => {
     expect(cockpit.map.geojson.features).toHaveLength(1);
   });
 });
+
+describe('FAI growth target', () => {
+  it('takes its progress from the summary of the latest closed period', async () => {
+    expect((await drc.post('/api/periods/2024-03/close')).status).toBe(200);
+    const { data } = await (await leader.get('/api/targets?year=2024')).json();
+    // 3500 against the imported 2800 → +25.0% (see above).
+    expect(data.find((t: { key: string }) => t.key === 'fai_growth')).toMatchObject({ source: 'computed', progress: '25.0' });
+  });
+});

@@ -30,7 +30,7 @@ export const TARGET_DEFINITIONS = [
   { key: 'contract_rate', label: '履约率', unit: 'pct', defaultValue: '95', source: 'pending', basis: '待招商引资模块上线后计算（履约项目数 ÷ 签约项目数）' },
   { key: 'start_rate', label: '开工率', unit: 'pct', defaultValue: '50', source: 'pending', basis: '待招商引资模块上线后计算（在建与投产项目数 ÷ 签约项目数）' },
   { key: 'funds_rate', label: '资金到位率', unit: 'pct', defaultValue: '45', source: 'pending', basis: '待招商引资模块上线后计算（实际到位资金 ÷ 合同引资额）' },
-  { key: 'fai_growth', label: '固定资产投资增长', unit: 'pct', defaultValue: '10', source: 'pending', basis: '待月报汇总（同比增速）接入后取数' },
+  { key: 'fai_growth', label: '固定资产投资增长', unit: 'pct', defaultValue: '10', source: 'computed', basis: '月度汇总中本年最近一个已关闭报送期的本年累计同比增速（500 万元以上项目，调度数）' },
 ] as const satisfies readonly TargetDefinition[];
 
 export type TargetKey = (typeof TARGET_DEFINITIONS)[number]['key'];

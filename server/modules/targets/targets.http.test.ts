@@ -120,7 +120,9 @@ describe('targets', () => {
     expect(byKey(list, 'reserve_new')).toMatchObject({ value: '1000', version: 1, source: 'computed', progress: '3', progressPct: '0.3' });
     expect(byKey(list, 'construction_projects')).toMatchObject({ value: '600', progress: '2', progressPct: '0.3' });
     expect(byKey(list, 'major_projects')).toMatchObject({ value: '100', progress: '2', progressPct: '2.0' });
-    for (const key of ['funds_in_place', 'contract_rate', 'fai_growth']) expect(byKey(list, key)).toMatchObject({ source: 'pending', progress: null, progressPct: null });
+    for (const key of ['funds_in_place', 'contract_rate']) expect(byKey(list, key)).toMatchObject({ source: 'pending', progress: null, progressPct: null });
+    // FAI growth comes from the summary of the latest closed period; with none closed there is none yet.
+    expect(byKey(list, 'fai_growth')).toMatchObject({ source: 'computed', progress: null });
     expect(byKey(list, 'funds_in_place').value).toBe('3000000');
     expect(byKey(list, 'funding_projects')).toMatchObject({ id: null, value: null, source: 'pending', progress: null });
     // Another year has its own targets and its own progress.

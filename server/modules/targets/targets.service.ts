@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { canReachDivision, regionCondition } from '../../platform/auth/scope';
 import type { Database, DbOrTx } from '../../platform/db/client';
@@ -13,6 +13,8 @@ import { projects } from '../projects/projects.tables';
 import { TARGET_DEFINITIONS, TARGET_UNIT_LABELS, targetDefinition, type TargetKey, type TargetUnit } from './target-keys';
 import type { SaveAllocationsInput, SaveTargetsInput, TargetsFilters } from './targets.schemas';
 import { targetAllocations, targets } from './targets.tables';
+import { reportingPeriods } from '../monthly-reports/monthly-reports.tables';
+import { getSummary } from '../monthly-reports/summary.service';
 
 /** Thresholds of SPEC §2: ≥ 500万 counts toward library and start targets, ≥ 1亿 is a 重大项目. */
 const COUNTED_MIN_WAN = '500';
@@ -84,6 +86,18 @@ function resolveDivision(actor: Actor, divisionCode: string | undefined): string
   return code;
 }
 
+/** Year-to-date FAI growth of the latest closed period of the year, from the 发改局 summary. */
+async function latestGrowth(database: Database, actor: Actor, divisionCode: string, year: number): Promise<string | null> {
+  const [latest] = await database.db
+    .select({ period: reportingPeriods.period })
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.divisionCode, divisionCode), eq(reportingPeriods.status, 'closed'), like(reportingPeriods.period, `${year}-%`)))
+    .orderBy(desc(reportingPeriods.period))
+    .limit(1);
+  if (!latest) return null;
+  return (await getSummary(database, actor, latest.period, divisionCode)).totals.growthPct;
+}
+
 /** The year's targets of a division (every key of SPEC §8, set or not) with computed progress. */
 export async function listTargets(database: Database, actor: Actor, filters: TargetsFilters, now = new Date()) {
   const { db } = database;
@@ -110,10 +124,11 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
         .orderBy(asc(orgUnits.kind), asc(orgUnits.sortOrder), asc(orgUnits.name))
     : [];
   const progress = await computeProgress(db, divisionCode, year);
+  const faiGrowth = await latestGrowth(database, actor, divisionCode, year);
   const data = TARGET_DEFINITIONS.map((d) => {
     const row = rows.find((r) => r.key === d.key);
     const value = row ? plain(row.value) : null;
-    const countyProgress = progressFor(d.key, progress.total);
+    const countyProgress = d.key === 'fai_growth' ? faiGrowth : progressFor(d.key, progress.total);
     const own = row ? allocations.filter((a) => a.allocation.targetId === row.id) : [];
     return {
       id: row?.id ?? null,
