@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  const uploadRoute = /^\/api\/(projects\/(import|[^/]+\/documents)|monthly-reports\/import)$/;
+  const uploadRoute = /^\/api\/(projects\/(import|[^/]+\/documents)|monthly-reports\/(import|[^/]+\/photos))$/;
   const jsonLimit = bodyLimit({
     maxSize: 2 * 1024 * 1024,
     onError: () => {

@@ -216,3 +216,22 @@ describe('lateness at the deadline', () => {
     expect(lateness.projects.filter((p: { projectId: string }) => p.projectId === ids.p1).map((p: { kind: string }) => p.kind)).toEqual(['late']);
   });
 });
+
+describe('site photos', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+  const upload = (client: TestClient, id: string, name: string, bytes: Uint8Array<ArrayBuffer>) => {
+    const form = new FormData();
+    form.append('file', new File([bytes], name));
+    return client.request('POST', `/api/monthly-reports/${id}/photos`, form);
+  };
+
+  it('attaches photos to a draft, checked by content, and refuses them once submitted', async () => {
+    const draft = await (await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-09`, { version: 0, investedThisPeriod: '5', progressText: '附属工程', progressPct: 70 })).json();
+    expect((await upload(waterClerk, draft.id, '现场.png', png)).status).toBe(201);
+    expect((await upload(waterClerk, draft.id, '伪装.png', new TextEncoder().encode('not an image'))).status).toBe(415);
+    const { data } = await (await drc.get(`/api/monthly-reports/${draft.id}/photos`)).json();
+    expect(data.map((p: { filename: string }) => p.filename)).toEqual(['现场.png']);
+    await waterClerk.post(`/api/monthly-reports/${draft.id}/submit`);
+    expect((await upload(waterClerk, draft.id, '补拍.png', png)).status).toBe(409);
+  });
+});

@@ -165,6 +165,32 @@ const routes = {
     request: { params: ReportIdParam, ...body(ReviseBody) },
     responses: { 200: json(MonthlyReport, '新版本草稿'), ...errorResponses },
   }),
+  photos: defineRoute({
+    method: 'get',
+    path: '/api/monthly-reports/{id}/photos',
+    tags: ['月报'],
+    summary: '月报现场照片',
+    permission: 'project.read',
+    request: { params: ReportIdParam },
+    responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })) }), '照片'), ...errorResponses },
+  }),
+  addPhoto: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/{id}/photos',
+    tags: ['月报'],
+    summary: '上传现场照片（JPG/PNG，草稿可添加，每份最多 9 张；下载走 /api/documents/{id}/download）',
+    permission: 'report.fill',
+    middleware: [
+      bodyLimit({
+        maxSize: 21 * 1024 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE', '单张照片不能超过 20 MB');
+        },
+      }),
+    ],
+    request: { params: ReportIdParam, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
+    responses: { 201: json(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number() }).passthrough(), '已上传'), ...errorResponses },
+  }),
   periods: defineRoute({
     method: 'get',
     path: '/api/periods',
@@ -284,6 +310,11 @@ export function monthlyReportRoutes() {
       c.json(await reports.reviewReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, { approve: false, comment: c.req.valid('json').comment }), 200),
     )
     .openapi(routes.revise, async (c) => c.json(await reports.reviseReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json').reason), 200))
+    .openapi(routes.photos, async (c) => c.json({ data: await reports.listReportPhotos(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
+    .openapi(routes.addPhoto, async (c) => {
+      const { database, config } = c.get('deps');
+      return c.json(await reports.addReportPhoto(database, config.filesDir, requireActor(c), c.req.valid('param').id, c.req.valid('form').file), 201);
+    })
     .openapi(routes.periods, async (c) =>
       c.json(await periods.listPeriods(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear()), 200),
     )

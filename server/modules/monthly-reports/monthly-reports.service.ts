@@ -14,7 +14,9 @@ import { plainWan } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
 import { normalizeSearch } from '../projects/search';
 import type { SaveDraftInput } from './monthly-reports.schemas';
-import { monthlyReportFunding, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
+import { monthlyReportFunding, monthlyReportPhotos, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
+import { projectDocuments } from '../projects/procedures.tables';
+import { uploadDocument } from '../projects/documents.service';
 import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings } from './periods';
 
 /** Stages whose projects report every month. */
@@ -416,4 +418,31 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
     .orderBy(asc(monthlyReports.revision));
   const funding = await database.db.select().from(monthlyReportFunding).where(inArray(monthlyReportFunding.reportId, revisions.map((r) => r.id)));
   return { report: present(report, funding.filter((f) => f.reportId === report.id)), revisions: revisions.map((r) => present(r, funding.filter((f) => f.reportId === r.id))) };
+}
+
+/** Site photos of a report revision (stored as project attachments, linked to the report). */
+export async function listReportPhotos(database: Database, actor: Actor, reportId: string) {
+  const report = await loadReportInScope(database.db, actor, reportId);
+  const rows = await database.db
+    .select({ document: projectDocuments })
+    .from(monthlyReportPhotos)
+    .innerJoin(projectDocuments, and(eq(projectDocuments.divisionCode, monthlyReportPhotos.divisionCode), eq(projectDocuments.id, monthlyReportPhotos.documentId)))
+    .where(and(eq(monthlyReportPhotos.divisionCode, report.divisionCode), eq(monthlyReportPhotos.reportId, report.id)))
+    .orderBy(asc(projectDocuments.uploadedAt));
+  return rows.map((r) => ({ id: r.document.id, filename: r.document.filename, mediaType: r.document.mediaType, size: r.document.size, uploadedAt: r.document.uploadedAt.toISOString() }));
+}
+
+/** Adds a site photo (JPG/PNG) to a draft report: stored as a project attachment and linked. */
+export async function addReportPhoto(database: Database, filesDir: string, actor: Actor, reportId: string, file: File) {
+  const report = await loadReportInScope(database.db, actor, reportId);
+  if (report.status !== 'draft') throw new AppError('CONFLICT', '只能给草稿添加现场照片；已提交的月报请通过“更正”生成新版本');
+  if (!/\.(jpe?g|png)$/i.test(file.name)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '现场照片只能是 JPG 或 PNG 图片', { field: 'file' });
+  const [count] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(monthlyReportPhotos)
+    .where(and(eq(monthlyReportPhotos.divisionCode, report.divisionCode), eq(monthlyReportPhotos.reportId, report.id)));
+  if (count.n >= 9) throw new AppError('CONFLICT', '每份月报最多 9 张现场照片');
+  const document = await uploadDocument(database, filesDir, actor, report.projectId, file);
+  await database.db.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: document.id });
+  return document;
 }
