@@ -212,3 +212,45 @@ export function usePeriods(year: number | null) {
   }, [reload]);
   return { answer, error, isLoading, reload };
 }
+
+/** One site photo of a monthly report; its file is served by /api/documents/{id}/download. */
+export interface ReportPhoto {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
+}
+
+export type FigureKind = 'dispatch' | 'official';
+
+/** A figure kept apart from the platform's own: 'official' = 统计数, 'dispatch' = 上年调度数 (imported). */
+export interface InvestmentFigure {
+  period: string;
+  kind: FigureKind;
+  /** 'total' or 'sector:<sector>'. */
+  scope: string;
+  /** 万元 decimal string. */
+  yearCumulative: string;
+  note?: string | null;
+}
+
+export interface ReportingSettings {
+  deadlineDay: number;
+  summaryDay: number;
+  combineJanFeb: boolean;
+  lagMarginPct: number;
+  idleMonths: number;
+  version: number;
+}
+
+export const monthlyExtrasApi = {
+  photos: (reportId: string) => api<{ data: ReportPhoto[] }>(`/api/monthly-reports/${reportId}/photos`),
+  /** JPG/PNG only, ≤ 20 MB, only while the report is a draft, at most 9. */
+  uploadPhoto: (reportId: string, file: File) => apiUpload<ReportPhoto>(`/api/monthly-reports/${reportId}/photos`, file),
+  photoUrl: (documentId: string) => apiUrl(`/api/documents/${documentId}/download`),
+  figures: (year: number) => api<{ data: InvestmentFigure[] }>('/api/investment-figures', { query: { year } }),
+  saveFigures: (items: InvestmentFigure[]) => api<{ saved: number }>('/api/investment-figures', { method: 'PUT', body: { items } }),
+  settings: () => api<ReportingSettings>('/api/reporting-settings'),
+  saveSettings: (body: ReportingSettings) => api<ReportingSettings>('/api/reporting-settings', { method: 'PUT', body }),
+};

@@ -10,6 +10,7 @@ import type { LatenessAnswer, ReopenRequest, ReportingPeriod } from '../../api/m
 import { useSession } from '../../auth/session';
 import { dayjs, formatDateTime, TIME_ZONE } from '../../lib/format';
 import { errorText } from '../projects/project-ui';
+import { FiguresAndSettings } from './figures-settings';
 import { monthDay, PERIOD_STATUS_COLORS, PERIOD_STATUS_LABELS, todayBeijing } from './monthly-ui';
 
 const testIdProps = (id: string) => ({ 'data-testid': id }) as ButtonProps;
@@ -354,6 +355,8 @@ export function PeriodsPage() {
           ]}
         />
       </Card>
+
+      <FiguresAndSettings />
 
       <Modal
         title={reopening ? `申请重开${reopening.label}报送期` : ''}

@@ -1,13 +1,13 @@
 /** The full form of one project's monthly report: funding by source, explanation, history. */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Divider, Drawer, Empty, Form, Input, InputNumber, Select, Space, Timeline, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Divider, Drawer, Empty, Form, Image, Input, InputNumber, Select, Space, Timeline, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../common/projects';
 import type { FundingSource } from '../../../../common/projects';
-import { monthlyApi } from '../../api/monthly';
-import type { GridRow, MonthlyReport } from '../../api/monthly';
+import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
+import type { GridRow, MonthlyReport, ReportPhoto } from '../../api/monthly';
 import { formatDateTime } from '../../lib/format';
-import { StageTag, Wan } from '../projects/project-ui';
+import { errorText, StageTag, Wan } from '../projects/project-ui';
 import { ReportStatusTag, REPORT_STATUS_LABELS } from './monthly-ui';
 import type { RowChecks, RowEdit } from './report-edit';
 import { isConstructionStage, newFundingKey } from './report-edit';
@@ -103,6 +103,101 @@ function History({ reportId, refreshKey }: { reportId: string; refreshKey: strin
           ),
         }))}
     />
+  );
+}
+
+const MAX_PHOTOS = 9;
+const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+const PHOTO_EXTENSIONS = /\.(jpe?g|png)$/i;
+
+/** 现场照片 of a report: thumbnails with preview, and an upload while the report is a draft the user can fill. */
+function ReportPhotos({ reportId, canUpload }: { reportId: string; canUpload: boolean }) {
+  const { message } = App.useApp();
+  const [photos, setPhotos] = useState<ReportPhoto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isUploading, setIsUploading] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  useEffect(() => {
+    let isCurrent = true;
+    monthlyExtrasApi
+      .photos(reportId)
+      .then((answer) => {
+        if (!isCurrent) return;
+        setPhotos(answer.data);
+        setError(null);
+      })
+      .catch((e) => isCurrent && setError(errorText(e, '加载现场照片失败')));
+    return () => {
+      isCurrent = false;
+    };
+  }, [reportId, reloadKey]);
+
+  const upload = async (file: File) => {
+    if (!PHOTO_EXTENSIONS.test(file.name)) {
+      message.error('仅支持 JPG、PNG 格式的照片');
+      return;
+    }
+    if (file.size > MAX_PHOTO_BYTES) {
+      message.error('单张照片不能超过 20 MB');
+      return;
+    }
+    setIsUploading(true);
+    try {
+      await monthlyExtrasApi.uploadPhoto(reportId, file);
+      message.success(`已上传 ${file.name}`);
+    } catch (e) {
+      message.error(errorText(e, '上传失败'));
+    } finally {
+      setIsUploading(false);
+      setReloadKey((k) => k + 1);
+    }
+  };
+
+  const count = photos?.length ?? 0;
+  return (
+    <div data-testid="report-photo-upload">
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {photos && photos.length === 0 && !canUpload && <Typography.Text type="secondary">暂无现场照片</Typography.Text>}
+      {photos && photos.length > 0 && (
+        <Image.PreviewGroup>
+          <Space wrap size={8} style={{ marginBottom: 8 }}>
+            {photos.map((photo) => (
+              <Image
+                key={photo.id}
+                src={monthlyExtrasApi.photoUrl(photo.id)}
+                alt={photo.filename}
+                title={photo.filename}
+                width={96}
+                height={96}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+                data-testid={`report-photo-${photo.id}`}
+              />
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      )}
+      {canUpload && (
+        <div>
+          <Upload
+            accept=".jpg,.jpeg,.png"
+            multiple
+            showUploadList={false}
+            disabled={isUploading || count >= MAX_PHOTOS}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={isUploading} disabled={count >= MAX_PHOTOS} data-testid="report-photo-button">
+              上传照片
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+            JPG/PNG，单张不超过 20 MB，最多 {MAX_PHOTOS} 张（已 {count} 张）
+          </Typography.Text>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -300,6 +395,21 @@ export function ReportDrawer(props: ReportDrawerProps) {
             <ReadOnlyReport report={report} row={row} />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本期尚未填报" />
+          )}
+
+          {(report || isEditable) && (
+            <>
+              <Divider orientation="left" plain>
+                现场照片
+              </Divider>
+              {report ? (
+                <ReportPhotos reportId={report.id} canUpload={isEditable && report.status === 'draft'} />
+              ) : (
+                <Typography.Text type="secondary" data-testid="report-photo-upload">
+                  保存草稿后可上传现场照片
+                </Typography.Text>
+              )}
+            </>
           )}
 
           {report && (
