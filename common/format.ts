@@ -32,3 +32,8 @@ export function formatChineseDate(value: Date | string): string {
   const p = parts(new Date(value));
   return `${Number(p.year)}年${Number(p.month)}月${Number(p.day)}日`;
 }
+
+/** Today's date in Beijing, as YYYY-MM-DD. */
+export function beijingToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

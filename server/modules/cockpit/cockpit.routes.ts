@@ -1,13 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { SECTORS } from '../../../common/projects';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import { Wan } from '../projects/projects.schemas';
 import { getSettings, listFigures, saveFigures, saveSettings } from '../monthly-reports/settings.service';
 import { computeCockpit, saveMap } from './cockpit.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报送期格式应为 YYYY-MM');
 
 const Settings = z

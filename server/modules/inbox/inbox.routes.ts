@@ -1,10 +1,8 @@
-import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json } from '../../platform/http/openapi';
 import { IdParam, InboxCount, InboxPage, InboxQuery, Notification } from './inbox.schemas';
 import * as service from './inbox.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 // Any logged-in user has an inbox; the service only ever reaches the caller's own messages.
 const routes = {

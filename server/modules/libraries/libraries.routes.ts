@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
   CreateLibraryBody,
   CreateLibraryRequestBody,
@@ -15,8 +15,6 @@ import {
 } from './libraries.schemas';
 import * as service from './libraries.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const routes = {
   list: defineRoute({

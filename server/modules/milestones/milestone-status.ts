@@ -1,3 +1,5 @@
+import { beijingToday } from '../../../common/format';
+
 /**
  * Milestone status (挂图作战): computed from the planned and actual dates and today's date
  * in Beijing, never stored, so a plan turns red by itself when its day passes.
@@ -36,10 +38,8 @@ export interface MilestoneState {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Today's calendar date in Beijing (Asia/Shanghai has no daylight saving), as YYYY-MM-DD. */
-export function beijingToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's calendar date in Beijing, as YYYY-MM-DD (defined once, in common/format). */
+export { beijingToday };
 
 /** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {

@@ -1,6 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
   CreateMilestoneBody,
   DeleteMilestoneQuery,
@@ -13,8 +12,6 @@ import {
 } from './milestones.schemas';
 import * as service from './milestones.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const routes = {
   list: defineRoute({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
   GridRow,
   MonthlyReport,
@@ -20,10 +20,9 @@ import { importReports, reportTemplate } from './report-import.service';
 import { renderMonthlyReportDocx } from './documents/monthly-report-docx';
 import { renderSummaryXlsx } from './documents/summary-xlsx';
 import { bodyLimit } from 'hono/body-limit';
+import { attachment, DOCX, XLSX } from '../../platform/http/download';
 import { AppError } from '../../platform/http/errors';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const Period = z
   .object({ period: z.string(), label: z.string(), cumulativeLabel: z.string(), deadline: z.string(), summaryDue: z.string(), status: z.string(), closedAt: z.string().nullable(), closedByName: z.string().nullable() })
@@ -33,17 +32,11 @@ const ReopenRequest = z
   .openapi('PeriodReopenRequest');
 const SummaryQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要导入的 .xlsx 文件' }).openapi({ type: 'string', format: 'binary' }) });
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DocumentQuery = SummaryQuery.extend({ docNumber: z.string().trim().max(40, '文号过长').optional() });
 
-function download(bytes: Buffer, type: string, filename: string) {
-  return new Response(new Uint8Array(bytes), {
-    headers: { 'content-type': type, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` },
-  }) as never;
-}
+const download = (bytes: Buffer, type: string, filename: string) => attachment(bytes, type, filename) as never;
 
 const routes = {
   reportDocx: defineRoute({
@@ -284,9 +277,7 @@ export function monthlyReportRoutes() {
     })
     .openapi(routes.template, async (c) => {
       const { bytes, filename } = await reportTemplate(c.get('deps').database, requireActor(c), c.req.valid('query').period);
-      return new Response(new Uint8Array(bytes), {
-        headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` },
-      }) as never;
+      return download(bytes, XLSX, filename);
     })
     .openapi(routes.import, async (c) => {
       const file = c.req.valid('form').file;

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { STAGE_LABELS, type Stage } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { divisionPrefix } from '../../platform/auth/scope';
-import type { Database, DbOrTx, Tx } from '../../platform/db/client';
+import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
 import { orgUnits } from '../org/org.tables';
@@ -105,10 +105,6 @@ export async function priorFigures(tx: DbOrTx, divisionCode: string, projectIds:
   return result;
 }
 
-/** Rows of a raw `execute`, whichever driver ran it. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 // The 发改局 reviews every report in its region; a department reviews its own projects' reports.
 function canReview(actor: Actor, project: { departmentId: string | null }) {

@@ -7,6 +7,7 @@ import { divisions, orgUnits } from '../org/org.tables';
 import { projects } from '../projects/projects.tables';
 import { cycleSettings, currentPeriod, ensurePeriod, REPORTING_STAGES } from './monthly-reports.service';
 import { monthlyReports, periodReopenRequests, reportingPeriods, reportLateness } from './monthly-reports.tables';
+import { beijingToday } from '../../../common/format';
 import { periodSpec, periodsOfYear } from './periods';
 import { dropSnapshots } from './summary.service';
 
@@ -163,7 +164,7 @@ export async function decideReopen(database: Database, actor: Actor, id: string,
 
 /** Opens the current period of every county and flags lateness of open periods past their deadline (the daily job). */
 export async function flagOverduePeriods(database: Database, now = new Date()) {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = beijingToday(now);
   const counties = await database.db.select({ code: divisions.code }).from(divisions).where(eq(divisions.level, 'county'));
   for (const county of counties) await currentPeriod(database.db, county.code, now);
   const overdue = await database.db

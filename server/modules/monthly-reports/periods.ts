@@ -1,4 +1,5 @@
 import chineseDays from 'chinese-days';
+import { beijingToday } from '../../../common/format';
 
 /** Settings of the monthly cycle that decide periods and deadlines. */
 export interface CycleSettings {
@@ -76,9 +77,7 @@ export function periodsOfYear(year: number, settings: CycleSettings = DEFAULT_CY
 }
 
 /** Today's date in Beijing (YYYY-MM-DD). */
-export function beijingDate(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export const beijingDate = beijingToday;
 
 /** The same period one year earlier (for year-over-year figures). */
 export function samePeriodLastYear(period: string): string {

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { INVESTMENT_BANDS, SECTOR_LABELS, type Sector } from '../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryFigure, SummaryProjectRef } from '../../../common/summary';
 import { divisionPrefix, divisionRange } from '../../platform/auth/scope';
-import type { Database, DbOrTx } from '../../platform/db/client';
+import { rowsOf, type Database, type DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { libraries, libraryMemberships } from '../libraries/libraries.tables';
@@ -11,7 +11,7 @@ import { divisions, orgUnits } from '../org/org.tables';
 import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects, projectYearPlans } from '../projects/projects.tables';
-import { cycleSettings, REPORTING_STAGES, rowsOf } from './monthly-reports.service';
+import { cycleSettings, REPORTING_STAGES } from './monthly-reports.service';
 import { investmentFigures, monthlyReports, reportingPeriods, summarySnapshots } from './monthly-reports.tables';
 import { periodSpec, samePeriodLastYear } from './periods';
 

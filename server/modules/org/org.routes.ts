@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
   CreateUnitBody,
   CreateUserBody,
@@ -16,11 +16,6 @@ import {
 } from './org.schemas';
 import * as org from './org.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const routes = {
   divisions: defineRoute({

@@ -11,7 +11,7 @@ import {
   type Stage,
 } from '../../../common/projects';
 import { auditActorOf, recordAuditBatch, type AuditEntryInput } from '../../platform/audit/audit.service';
-import type { Database, DbOrTx, Tx } from '../../platform/db/client';
+import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
 import { refreshStatistics } from '../../platform/db/statistics';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
@@ -556,9 +556,4 @@ async function applyUpdates(tx: Tx, actor: Actor, divisionCode: string, year: nu
       });
     }
   }
-}
-
-/** Rows of a raw `execute`, whichever driver ran it (PGlite answers {rows}, postgres.js an array). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

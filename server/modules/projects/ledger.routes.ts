@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { attachment, XLSX } from '../../platform/http/download';
 import { AppError } from '../../platform/http/errors';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
@@ -7,7 +8,6 @@ import { exportLedger, ledgerTemplate } from './ledger-export.service';
 import { commitImport, MAX_IMPORT_BYTES, previewImport } from './ledger-import.service';
 import { ProjectListQuery } from './projects.schemas';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Problem = z.object({ sheet: z.string(), row: z.number(), column: z.string().optional(), field: z.string().optional(), message: z.string() }).openapi('LedgerProblem');
 const Preview = z
@@ -74,11 +74,7 @@ async function readLedgerFile(file: File): Promise<{ name: string; bytes: Buffer
   return { name: file.name, bytes };
 }
 
-function xlsx(bytes: Buffer, filename: string) {
-  return new Response(new Uint8Array(bytes), {
-    headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}` },
-  });
-}
+const xlsx = (bytes: Buffer, filename: string) => attachment(bytes, XLSX, filename);
 
 /** Ledger import (preview, then commit), template and export. Registered before `/api/projects/{id}`. */
 export function ledgerRoutes() {

@@ -1,16 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { APPROVAL_TYPES, PROCEDURE_STATUSES } from '../../../common/projects';
+import { attachment } from '../../platform/http/download';
 import { AppError } from '../../platform/http/errors';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import { listDocuments, MAX_DOCUMENT_BYTES, openDocument, uploadDocument } from './documents.service';
 import { listProcedureTemplates, listProjectProcedures, saveProcedureTemplate, stuckProcedures, updateProcedure } from './procedures.service';
 import { ProjectIdParam } from './projects.schemas';
 import { deleteFilter, listSavedFilters, saveFilter } from './saved-filters.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const isoDate = z.string().date('日期格式应为 YYYY-MM-DD');
 
 const Procedure = z
@@ -217,11 +216,7 @@ export function procedureRoutes() {
     .openapi(routes.download, async (c) => {
       const { database, config } = c.get('deps');
       const doc = await openDocument(database, config.filesDir, requireActor(c), c.req.valid('param').id);
-      return c.body(new Uint8Array(doc.bytes), 200, {
-        'content-type': doc.mediaType,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-        'x-content-type-options': 'nosniff',
-      });
+      return attachment(doc.bytes, doc.mediaType, doc.filename) as never;
     })
     .openapi(routes.filters, async (c) => c.json({ data: await listSavedFilters(c.get('deps').database, requireActor(c)) }, 200))
     .openapi(routes.saveFilter, async (c) => c.json(await saveFilter(c.get('deps').database, requireActor(c), c.req.valid('json')), 201))

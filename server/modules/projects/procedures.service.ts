@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { beijingToday } from '../../../common/format';
 import { APPROVAL_TYPE_LABELS, APPROVAL_TYPES, PROCEDURE_STATUS_LABELS, type ApprovalType, type ProcedureStatus } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database } from '../../platform/db/client';
@@ -14,10 +15,6 @@ import { projects } from './projects.tables';
 
 type ProcedureRow = typeof projectProcedures.$inferSelect;
 
-/** Today in Beijing, as YYYY-MM-DD. */
-export function beijingToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 function presentProcedure(p: ProcedureRow) {
   return {

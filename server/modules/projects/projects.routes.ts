@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { AuditEntry } from '../audit/audit.schemas';
 import { projectHistory } from '../audit/audit.service';
 import { requireActor } from '../../platform/http/middleware';
-import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
+import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
   CreateProjectBody,
   ProjectDetail,
@@ -14,8 +14,6 @@ import {
 } from './projects.schemas';
 import * as service from './projects.service';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const routes = {
   list: defineRoute({

@@ -86,3 +86,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   }
 }
+
+/** The rows of a raw `db.execute(sql…)`, whichever driver ran it (PGlite answers {rows}, postgres.js an array). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

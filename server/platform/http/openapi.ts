@@ -60,3 +60,13 @@ export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(
     'x-permission': permission,
   } as unknown as R & { 'x-permission': Permission | null });
 }
+
+/** A JSON response of a route, for `responses`. */
+export function jsonResponse<T extends z.ZodTypeAny>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A required JSON request body, to spread into `request`. */
+export function jsonBody<T extends z.ZodTypeAny>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
+}
