@@ -1,6 +1,7 @@
 /** Small tools for the benchmarks: timing stats, a child server, an HTTP session, peak RSS. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import autocannon from 'autocannon';
 
 export interface Stats {
   n: number;
@@ -31,10 +32,10 @@ export function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-/** Starts `server/main.ts` with the given environment; resolves with its URL when it prints its banner. */
-export function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; startMs: number; stop: () => Promise<void> }> {
+/** Starts `server/main.ts` with the given environment (and Node flags, e.g. `--cpu-prof`); resolves with its URL when it prints its banner. */
+export function startServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; startMs: number; stop: () => Promise<void> }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -78,6 +79,11 @@ export class Session {
     return this;
   }
 
+  /** The session cookie, for a load generator that sends its own requests. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   get(path: string): Promise<Response> {
     return fetch(`${this.url}${path}`, { headers: { cookie: this.cookie } });
   }
@@ -108,4 +114,44 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });
+}
+
+export interface Throughput {
+  connections: number;
+  seconds: number;
+  /** Completed 2xx responses per second over the run. */
+  requestsPerSecond: number;
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+  /** Responses other than 2xx, connection errors and timeouts: any of them fails the run. */
+  failures: number;
+  /** The server's highest resident set size sampled during the run, in MB. */
+  peakRssMb: number;
+}
+
+/**
+ * Drives `paths` (in turn, per connection) with `connections` concurrent keep-alive clients
+ * on loopback for `seconds`, sampling the server's RSS every 200 ms.
+ */
+export async function throughput(session: Session, paths: string[], connections: number, seconds: number, serverPid: number): Promise<Throughput> {
+  let peak = rssMb(serverPid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
+  try {
+    const result = await autocannon({
+      url: session.url,
+      connections,
+      duration: seconds,
+      headers: { cookie: session.cookieHeader },
+      requests: paths.map((path) => ({ method: 'GET', path })),
+    });
+    return {
+      connections,
+      seconds,
+      requestsPerSecond: Math.round(result['2xx'] / result.duration),
+      latency: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+      failures: result.non2xx + result.errors + result.timeouts,
+      peakRssMb: Math.max(peak, rssMb(serverPid)),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
 }

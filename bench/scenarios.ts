@@ -6,7 +6,7 @@ import { generatedProject } from '../server/modules/projects/ledger-fixtures';
 import { writeLedger } from '../server/modules/projects/ledger-writer';
 import { openDatabase } from '../server/platform/db/client';
 import { summarySql } from './hand-sql';
-import { peakRssMb, round, rssMb, Session, startServer, stats, type Stats } from './lib';
+import { peakRssMb, round, rssMb, Session, startServer, stats, throughput, type Stats } from './lib';
 
 export interface Result {
   scenario: string;
@@ -21,6 +21,8 @@ export interface Result {
 }
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+/** Seconds of each throughput run (20 and 100 clients). */
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 
 /** The project-list queries a clerk runs all day: default page, text search, filters, sorts, deep pages. */
 async function listPaths(session: Session): Promise<string[]> {
@@ -56,6 +58,7 @@ export async function countyEmbedded(): Promise<Result[]> {
     const total = ((await (await drc.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const list = await drc.timeGets(await listPaths(drc), REQUESTS);
     results.push({ scenario: `project list, filtered + sorted (${total} projects)`, database: 'embedded', dataset: 'county', metric: 'p95', value: list.p95, unit: 'ms', target: '< 100 ms', ok: check(list.p95, 100), stats: list });
+    results.push(...(await loadRows(drc, await listPaths(drc), 'project list', 'embedded', 'county', server.child.pid!)));
     const summaryRuns = await summaryScenarios(drc, 'embedded', 'county', 150);
     results.push(...summaryRuns.results);
 
@@ -119,6 +122,30 @@ async function summaryScenarios(session: Session, database: Result['database'], 
   return { period, summary, results };
 }
 
+/**
+ * Throughput of `paths` with 20 and then 100 concurrent clients, and the server's RSS under
+ * that load. `minRps` (for 20 clients) is the issue's target where it names one.
+ */
+async function loadRows(session: Session, paths: string[], label: string, database: Result['database'], dataset: string, pid: number, minRps?: number): Promise<Result[]> {
+  const rows: Result[] = [];
+  for (const connections of [20, 100]) {
+    const run = await throughput(session, paths, connections, LOAD_SECONDS, pid);
+    if (run.failures) throw new Error(`${label} under ${connections} clients: ${run.failures} failed requests`);
+    const target = connections === 20 && minRps ? minRps : undefined;
+    rows.push({
+      scenario: `${label}: throughput with ${connections} clients for ${LOAD_SECONDS} s (latency p50 ${run.latency.p50} / p97.5 ${run.latency.p97_5} / max ${run.latency.max} ms)`,
+      database,
+      dataset,
+      metric: 'throughput',
+      value: run.requestsPerSecond,
+      unit: 'req/s',
+      ...(target ? { target: `≥ ${target} req/s`, ok: run.requestsPerSecond >= target } : {}),
+    });
+    rows.push({ scenario: `server peak RSS under ${connections} clients (${label})`, database, dataset, metric: 'rss', value: run.peakRssMb, unit: 'MB' });
+  }
+  return rows;
+}
+
 /** Times one GET, the first of its kind. */
 async function timeOnce(session: Session, path: string): Promise<number> {
   const t = performance.now();
@@ -159,10 +186,12 @@ export async function provincePostgres(databaseUrl: string): Promise<Result[]> {
     const countyTotal = ((await (await county.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const countyList = await county.timeGets(await listPaths(county), REQUESTS);
     results.push({ scenario: `project list, one county inside the province (${countyTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: countyList.p95, unit: 'ms', target: '< 150 ms', ok: check(countyList.p95, 150), stats: countyList });
+    results.push(...(await loadRows(county, await listPaths(county), 'project list, one county', 'postgres', 'province', server.child.pid!, 500)));
     const province = await new Session(server.url).login('province_admin');
     const provinceTotal = ((await (await province.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const provinceList = await province.timeGets(await listPaths(province), REQUESTS);
     results.push({ scenario: `project list, whole province (${provinceTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: provinceList.p95, unit: 'ms', target: '< 150 ms', ok: check(provinceList.p95, 150), stats: provinceList });
+    results.push(...(await loadRows(province, await listPaths(province), 'project list, whole province', 'postgres', 'province', server.child.pid!)));
     const countySummary = await summaryScenarios(county, 'postgres', 'province (one county)', 300);
     results.push(...countySummary.results);
     const provinceDrc = await new Session(server.url).login('province_drc');

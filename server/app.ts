@@ -63,8 +63,8 @@ export function createApp(deps: AppDeps) {
       throw new AppError('PAYLOAD_TOO_LARGE');
     },
   });
-  // Uploads carry their own, larger limits on their routes.
-  app.use('/api/*', (c, next) => (uploadRoute.test(c.req.path) ? next() : jsonLimit(c, next)));
+  // Uploads carry their own, larger limits on their routes; reads have no body to limit.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || uploadRoute.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', authenticate);
 
   app.route('/', healthRoutes(VERSION));

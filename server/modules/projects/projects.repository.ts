@@ -37,9 +37,9 @@ const listColumns = {
 
 export type ProjectListRow = { project: ProjectRow; ownerUnitName: string | null; departmentName: string | null; townshipName: string | null; parkName: string | null; libraryNames: string[] };
 
-function joined(tx: DbOrTx) {
+function joined(tx: DbOrTx, extra: Record<string, SQL> = {}) {
   return tx
-    .select(listColumns)
+    .select({ ...listColumns, ...extra })
     .from(projects)
     .leftJoin(owner, sameDivision(owner, projects.ownerUnitId))
     .leftJoin(department, sameDivision(department, projects.departmentId))
@@ -90,9 +90,10 @@ const SORT_COLUMNS = {
 } as const;
 
 /**
- * A page of projects with unit names and library names, and the total. The page is found
- * first on the projects table alone (filter, sort, limit), then only its rows are joined to
- * their units and libraries — the joins never run over the whole filtered set.
+ * A page of projects with unit names and library names, and the total, in one round trip.
+ * The page is found on the projects table alone (filter, sort, limit) and only its rows are
+ * joined to their units and libraries — the joins never run over the whole filtered set; the
+ * total is an uncorrelated subquery the server evaluates once.
  */
 export async function listProjects(
   tx: DbOrTx,
@@ -100,22 +101,21 @@ export async function listProjects(
 ): Promise<{ rows: ProjectListRow[]; total: number }> {
   const column = SORT_COLUMNS[options.sort];
   const direction = options.order === 'ascend' ? asc : desc;
-  const [page, [count]] = await Promise.all([
-    tx
-      .select({ id: projects.id })
-      .from(projects)
-      .where(options.where)
-      .orderBy(direction(column), asc(projects.id))
-      .limit(options.limit)
-      .offset(options.offset),
-    tx.select({ n: sql<number>`count(*)::int` }).from(projects).where(options.where),
-  ]);
-  if (!page.length) return { rows: [], total: count.n };
-  const ids = page.map((p) => p.id);
-  const rows = (await joined(tx).where(inArray(projects.id, ids))) as ProjectListRow[];
-  const position = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => position.get(a.project.id)! - position.get(b.project.id)!);
-  return { rows, total: count.n };
+  const where = options.where ?? sql`true`;
+  const page = tx
+    .select({ divisionCode: projects.divisionCode, id: projects.id })
+    .from(projects)
+    .where(where)
+    .orderBy(direction(column), asc(projects.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const rows = (await joined(tx, { total: sql<number>`(select count(*)::int from ${projects} where ${where})` })
+    .where(sql`(${projects.divisionCode}, ${projects.id}) in (${page})`)
+    .orderBy(direction(column), asc(projects.id))) as Array<ProjectListRow & { total: number }>;
+  if (rows.length) return { rows: rows.map(({ total: _total, ...row }) => row as ProjectListRow), total: rows[0].total };
+  // A page past the end still reports how many there are.
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
+  return { rows: [], total: count.n };
 }
 
 /** Every project matching a condition, in list order (export). */

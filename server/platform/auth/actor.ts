@@ -5,14 +5,19 @@ import { orgUnits, users } from '../../modules/org/org.tables';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 
+/** The columns an Actor is made of: the user and the name of their unit (join `actorUnitJoin`). */
+export const actorColumns = { user: users, unitName: orgUnits.name };
+export const actorUnitJoin = and(eq(orgUnits.divisionCode, users.divisionCode), eq(orgUnits.id, users.unitId));
+
 /** Loads the active user behind a session as an Actor, or null when gone or disabled. */
 export async function loadActor(tx: DbOrTx, userId: string, ip: string | null): Promise<Actor | null> {
-  const [row] = await tx
-    .select({ user: users, unitName: orgUnits.name })
-    .from(users)
-    .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, users.divisionCode), eq(orgUnits.id, users.unitId)))
-    .where(eq(users.id, userId));
-  if (!row || !row.user.isActive) return null;
+  const [row] = await tx.select(actorColumns).from(users).leftJoin(orgUnits, actorUnitJoin).where(eq(users.id, userId));
+  return row ? toActor(row, ip) : null;
+}
+
+/** An Actor from a row of `actorColumns`, or null when the user is disabled. */
+export function toActor(row: { user: typeof users.$inferSelect; unitName: string | null }, ip: string | null): Actor | null {
+  if (!row.user.isActive) return null;
   const role = row.user.role as Role;
   return {
     id: row.user.id,

@@ -1,6 +1,9 @@
 import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { orgUnits, users } from '../../modules/org/org.tables';
 import type { DbOrTx } from '../db/client';
 import type { Config } from '../config';
+import type { Actor } from '../http/context';
+import { actorColumns, actorUnitJoin, toActor } from './actor';
 import { sessions } from './auth.tables';
 import { randomToken, sha256Hex } from './tokens';
 
@@ -35,14 +38,23 @@ export async function createSession(
 }
 
 export type SessionLookup =
-  | { status: 'valid'; tokenHash: string; userId: string; csrfToken: string }
+  | { status: 'valid'; tokenHash: string; userId: string; csrfToken: string; actor: Actor | null }
   | { status: 'expired' | 'missing' };
 
-/** Finds the session of a cookie token, ending it when idle or past its absolute limit. */
-export async function resolveSession(tx: DbOrTx, config: Config, token: string): Promise<SessionLookup> {
+/**
+ * Finds the session of a cookie token and its user in one query (every request pays for it),
+ * ending the session when idle or past its absolute limit. `actor` is null for a disabled user.
+ */
+export async function resolveSession(tx: DbOrTx, config: Config, token: string, ip: string | null = null): Promise<SessionLookup> {
   const tokenHash = sha256Hex(token);
-  const [row] = await tx.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!row) return { status: 'missing' };
+  const [found] = await tx
+    .select({ session: sessions, ...actorColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgUnits, actorUnitJoin)
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!found) return { status: 'missing' };
+  const row = found.session;
   const now = Date.now();
   const idleLimit = row.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   if (now > idleLimit || now > row.expiresAt.getTime()) {
@@ -52,7 +64,7 @@ export async function resolveSession(tx: DbOrTx, config: Config, token: string):
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { status: 'valid', tokenHash, userId: row.userId, csrfToken: row.csrfToken };
+  return { status: 'valid', tokenHash, userId: row.userId, csrfToken: row.csrfToken, actor: toActor(found, ip) };
 }
 
 /** Ends one session. */

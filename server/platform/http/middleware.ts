@@ -1,7 +1,6 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Permission } from '../../../common/permissions';
-import { loadActor } from '../auth/actor';
 import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from '../auth/sessions';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -48,9 +47,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   let expired = false;
   if (token) {
-    const session = await resolveSession(database.db, config, token);
+    const session = await resolveSession(database.db, config, token, ip);
     if (session.status === 'valid') {
-      const actor = await loadActor(database.db, session.userId, ip);
+      const actor = session.actor;
       if (actor) {
         c.set('actor', actor);
         c.set('sessionTokenHash', session.tokenHash);
