@@ -219,20 +219,26 @@ function presentRequest(r: typeof libraryRequests.$inferSelect, projectName: str
 }
 
 /**
- * Requests the caller may see: those about projects in their scope, and those addressed to
- * a library their unit owns. With `status=pending` this is the reviewer's 待办.
+ * The requests a caller reaches, as a WHERE condition over requests joined to their library
+ * and project: those about projects in their scope, and those addressed to a library their
+ * unit owns. Listing and reviewing use the same condition, so a request the caller cannot
+ * see answers 404, never 403.
  */
+function visibleRequests(actor: Actor): SQL | undefined {
+  const scope = projectScope(actor);
+  const visible = scope && actor.unitId ? or(scope, eq(libraries.ownerUnitId, actor.unitId)) : scope;
+  return and(regionCondition(actor, libraryRequests.divisionCode), visible);
+}
+
+/** Requests the caller may see (see `visibleRequests`). With `status=pending` this is the reviewer's 待办. */
 export async function listLibraryRequests(
   database: Database,
   actor: Actor,
   query: { status?: LibraryRequestStatus; projectId?: string; page: number; pageSize: number },
 ) {
   const { db } = database;
-  const scope = projectScope(actor);
-  const visible: SQL | undefined = scope && actor.unitId ? or(scope, eq(libraries.ownerUnitId, actor.unitId)) : scope;
   const where = and(
-    regionCondition(actor, libraryRequests.divisionCode),
-    visible,
+    visibleRequests(actor),
     query.status ? eq(libraryRequests.status, query.status) : undefined,
     query.projectId ? eq(libraryRequests.projectId, query.projectId) : undefined,
   );
@@ -260,8 +266,8 @@ export async function reviewLibraryRequest(database: Database, actor: Actor, id:
       .select({ request: libraryRequests, library: libraries, projectName: projects.name })
       .from(libraryRequests)
       .innerJoin(libraries, and(eq(libraries.divisionCode, libraryRequests.divisionCode), eq(libraries.id, libraryRequests.libraryId)))
-      .leftJoin(projects, and(eq(projects.divisionCode, libraryRequests.divisionCode), eq(projects.id, libraryRequests.projectId)))
-      .where(and(eq(libraryRequests.id, id), regionCondition(actor, libraryRequests.divisionCode)));
+      .innerJoin(projects, and(eq(projects.divisionCode, libraryRequests.divisionCode), eq(projects.id, libraryRequests.projectId)))
+      .where(and(eq(libraryRequests.id, id), visibleRequests(actor)));
     if (!found) notFound('申请不存在或不在您的数据范围内');
     const { request, library } = found;
     if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理，不能重复审核');

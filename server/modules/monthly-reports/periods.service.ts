@@ -4,6 +4,7 @@ import type { Database, DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { divisions, orgUnits } from '../org/org.tables';
+import { projectScope } from '../projects/projects.policy';
 import { projects } from '../projects/projects.tables';
 import { cycleSettings, currentPeriod, ensurePeriod, REPORTING_STAGES } from './monthly-reports.service';
 import { monthlyReports, periodReopenRequests, reportingPeriods, reportLateness } from './monthly-reports.tables';
@@ -65,7 +66,7 @@ export async function flagLateness(tx: DbOrTx, divisionCode: string, period: str
     on conflict (division_code, period, project_id) do update set kind = excluded.kind`);
 }
 
-/** Late and missing reports of a period, counted per department. */
+/** Late and missing reports of a period among the caller's projects, counted per department. */
 export async function latenessReport(database: Database, actor: Actor, period: string) {
   const { db } = database;
   await ensurePeriod(db, actor.divisionCode, period);
@@ -74,7 +75,7 @@ export async function latenessReport(database: Database, actor: Actor, period: s
     .from(reportLateness)
     .innerJoin(projects, and(eq(projects.divisionCode, reportLateness.divisionCode), eq(projects.id, reportLateness.projectId)))
     .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, reportLateness.divisionCode), eq(orgUnits.id, reportLateness.departmentId)))
-    .where(and(eq(reportLateness.divisionCode, actor.divisionCode), eq(reportLateness.period, period)));
+    .where(and(eq(reportLateness.divisionCode, actor.divisionCode), eq(reportLateness.period, period), projectScope(actor)));
   const byDepartment = new Map<string, { departmentId: string | null; departmentName: string; missing: number; late: number }>();
   for (const r of rows) {
     const key = r.departmentId ?? '-';
