@@ -2,7 +2,7 @@
  * `npm run bench`: builds its own data sets and measures the targets the issues name.
  * County set on the embedded database in this process's children; the province set on a
  * PostgreSQL 15 server that `scripts/with-postgres.sh` starts and stops around
- * `bench/province.ts`. Writes bench/results/latest.md and latest.json.
+ * `bench/province.ts` — once with plain tables, once hash-partitioned by division_code. Writes bench/results/latest.md and latest.json.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,17 +12,25 @@ import { run } from './lib';
 import { countyEmbedded, type Result } from './scenarios';
 
 const only = process.argv.slice(2);
+/** Hash partitions per business table in the partitioned province run. */
+const PARTITIONS = 16;
 const results: Result[] = [];
 const resultsDir = path.resolve('bench/results');
 fs.mkdirSync(resultsDir, { recursive: true });
 
 if (!only.length || only.includes('county')) results.push(...(await countyEmbedded()));
-if (!only.length || only.includes('province')) {
+/** The province set on its own throw-away PostgreSQL server, plain or hash-partitioned. */
+async function province(partitions?: number): Promise<Result[]> {
   const fragment = path.join(os.tmpdir(), `gw-bench-province-${process.pid}.json`);
-  await run('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'bench/province.ts', fragment]);
-  results.push(...(JSON.parse(fs.readFileSync(fragment, 'utf8')) as Result[]));
+  const env = partitions ? { DATABASE_PARTITIONS: String(partitions) } : {};
+  await run('bash', ['scripts/with-postgres.sh', process.execPath, '--import', 'tsx', 'bench/province.ts', fragment], env);
+  const rows = JSON.parse(fs.readFileSync(fragment, 'utf8')) as Result[];
   fs.rmSync(fragment, { force: true });
+  return rows;
 }
+
+if (!only.length || only.includes('province')) results.push(...(await province()));
+if (!only.length || only.includes('province-partitioned')) results.push(...(await province(PARTITIONS)));
 
 const commit = (() => {
   try {
@@ -39,12 +47,12 @@ const lines = [
   '',
   `Run ${meta.at} at commit \`${commit}\` on ${meta.cpus} × ${meta.cpuModel}, ${meta.memoryGb} GB, Node ${meta.node}. Reproduce with \`npm run bench\`.`,
   '',
-  '| scenario | database | value | target | p50 / p95 / max (ms) | |',
-  '|---|---|---|---|---|---|',
+  '| scenario | database | data set | value | target | p50 / p95 / max (ms) | |',
+  '|---|---|---|---|---|---|---|',
   ...results.map((r) => {
     const s = r.stats ? `${r.stats.p50} / ${r.stats.p95} / ${r.stats.max} (n=${r.stats.n})` : '';
     const verdict = r.ok === undefined ? '' : r.ok ? '✅' : '❌';
-    return `| ${r.scenario} | ${r.database} | ${r.metric} ${r.value} ${r.unit} | ${r.target ?? ''} | ${s} | ${verdict} |`;
+    return `| ${r.scenario} | ${r.database} | ${r.dataset} | ${r.metric} ${r.value} ${r.unit} | ${r.target ?? ''} | ${s} | ${verdict} |`;
   }),
   '',
 ];

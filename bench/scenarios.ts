@@ -173,37 +173,37 @@ function ratioRow(database: Result['database'], dataset: string, endpoint: Stats
 }
 
 /** Province set (100 counties) on PostgreSQL: one county's clerk and the province roll-up. DATABASE_URL names an empty database. */
-export async function provincePostgres(databaseUrl: string): Promise<Result[]> {
+export async function provincePostgres(databaseUrl: string, dataset = 'province'): Promise<Result[]> {
   const results: Result[] = [];
   const t = performance.now();
   const { run } = await import('./lib');
   await run(process.execPath, ['--import', 'tsx', 'server/cli/demo-generate.ts', '--seed', '1', '--counties', '100', '--database-url', databaseUrl]);
-  results.push({ scenario: 'load province demo set (100 counties)', database: 'postgres', dataset: 'province', metric: 'time', value: Math.round(performance.now() - t), unit: 'ms' });
+  results.push({ scenario: 'load province demo set (100 counties)', database: 'postgres', dataset, metric: 'time', value: Math.round(performance.now() - t), unit: 'ms' });
   const server = await startServer({ DATABASE_URL: databaseUrl, PORT: '0', DEMO: 'false' });
-  results.push({ scenario: 'server start on existing data', database: 'postgres', dataset: 'province', metric: 'time', value: server.startMs, unit: 'ms', target: '< 3000 ms', ok: check(server.startMs, 3000) });
+  results.push({ scenario: 'server start on existing data', database: 'postgres', dataset, metric: 'time', value: server.startMs, unit: 'ms', target: '< 3000 ms', ok: check(server.startMs, 3000) });
   try {
     const county = await new Session(server.url).login('drc');
     const countyTotal = ((await (await county.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const countyList = await county.timeGets(await listPaths(county), REQUESTS);
-    results.push({ scenario: `project list, one county inside the province (${countyTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: countyList.p95, unit: 'ms', target: '< 150 ms', ok: check(countyList.p95, 150), stats: countyList });
-    results.push(...(await loadRows(county, await listPaths(county), 'project list, one county', 'postgres', 'province', server.child.pid!, 500)));
+    results.push({ scenario: `project list, one county inside the province (${countyTotal} projects)`, database: 'postgres', dataset, metric: 'p95', value: countyList.p95, unit: 'ms', target: '< 150 ms', ok: check(countyList.p95, 150), stats: countyList });
+    results.push(...(await loadRows(county, await listPaths(county), 'project list, one county', 'postgres', dataset, server.child.pid!, 500)));
     const province = await new Session(server.url).login('province_admin');
     const provinceTotal = ((await (await province.get('/api/projects?pageSize=1')).json()) as { total: number }).total;
     const provinceList = await province.timeGets(await listPaths(province), REQUESTS);
-    results.push({ scenario: `project list, whole province (${provinceTotal} projects)`, database: 'postgres', dataset: 'province', metric: 'p95', value: provinceList.p95, unit: 'ms', target: '< 150 ms', ok: check(provinceList.p95, 150), stats: provinceList });
-    results.push(...(await loadRows(province, await listPaths(province), 'project list, whole province', 'postgres', 'province', server.child.pid!)));
-    const countySummary = await summaryScenarios(county, 'postgres', 'province (one county)', 300);
+    results.push({ scenario: `project list, whole province (${provinceTotal} projects)`, database: 'postgres', dataset, metric: 'p95', value: provinceList.p95, unit: 'ms', target: '< 150 ms', ok: check(provinceList.p95, 150), stats: provinceList });
+    results.push(...(await loadRows(province, await listPaths(province), 'project list, whole province', 'postgres', dataset, server.child.pid!)));
+    const countySummary = await summaryScenarios(county, 'postgres', `${dataset} (one county)`, 300);
     results.push(...countySummary.results);
     const provinceDrc = await new Session(server.url).login('province_drc');
     const rollupCold = await timeOnce(provinceDrc, `/api/summaries/${countySummary.period}?divisionCode=990000`);
-    results.push({ scenario: `province roll-up ${countySummary.period}, first computation (then kept)`, database: 'postgres', dataset: 'province', metric: 'time', value: rollupCold, unit: 'ms' });
+    results.push({ scenario: `province roll-up ${countySummary.period}, first computation (then kept)`, database: 'postgres', dataset, metric: 'time', value: rollupCold, unit: 'ms' });
     const rollup = await provinceDrc.timeGets([`/api/summaries/${countySummary.period}?divisionCode=990000`], Math.max(20, REQUESTS / 4));
-    results.push({ scenario: `province roll-up summary ${countySummary.period} (100 counties)`, database: 'postgres', dataset: 'province', metric: 'p95', value: rollup.p95, unit: 'ms', target: '< 1500 ms', ok: check(rollup.p95, 1500), stats: rollup });
+    results.push({ scenario: `province roll-up summary ${countySummary.period} (100 counties)`, database: 'postgres', dataset, metric: 'p95', value: rollup.p95, unit: 'ms', target: '< 1500 ms', ok: check(rollup.p95, 1500), stats: rollup });
     const direct = await openDatabase({ url: databaseUrl, poolSize: 1 });
-    results.push(ratioRow('postgres', 'province (one county)', countySummary.summary, await timeSql((text) => direct.query(text), summarySql('990121', countySummary.period))));
-    results.push(ratioRow('postgres', 'province roll-up', rollup, await timeSql((text) => direct.query(text), summarySql('99%', countySummary.period), 20)));
+    results.push(ratioRow('postgres', `${dataset} (one county)`, countySummary.summary, await timeSql((text) => direct.query(text), summarySql('990121', countySummary.period))));
+    results.push(ratioRow('postgres', `${dataset} roll-up`, rollup, await timeSql((text) => direct.query(text), summarySql('99%', countySummary.period), 20)));
     await direct.close();
-    results.push({ scenario: 'server RSS after the list runs', database: 'postgres', dataset: 'province', metric: 'rss', value: rssMb(server.child.pid!), unit: 'MB' });
+    results.push({ scenario: 'server RSS after the list runs', database: 'postgres', dataset, metric: 'rss', value: rssMb(server.child.pid!), unit: 'MB' });
   } finally {
     await server.stop();
   }

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { partitionBusinessTables, partitionsFromEnv } from './partitioning';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -95,13 +96,27 @@ export function wrapPglite(pglite: PGlite): Database {
   };
 }
 
-/** Applies every migration in `drizzle/` that has not been applied yet. */
-export async function migrateDatabase(database: Database): Promise<void> {
+export interface MigrateOptions {
+  /** Another migrations folder (tests apply part of the history). */
+  migrationsFolder?: string;
+  /** Hash partitions per business table; 0 keeps plain tables. Default: `DATABASE_PARTITIONS`. */
+  partitions?: number;
+}
+
+/**
+ * Applies every migration in `drizzle/` that has not been applied yet; with partitions, then
+ * turns business tables not yet partitioned into tables hash-partitioned by `division_code`
+ * (see partitioning.ts), so that later migrations run on the partitioned schema.
+ */
+export async function migrateDatabase(database: Database, options: MigrateOptions = {}): Promise<void> {
+  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_DIR;
   if (database.kind === 'embedded') {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(database.db as never, { migrationsFolder });
   } else {
-    await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePostgres(database.db as never, { migrationsFolder });
   }
+  const partitions = options.partitions ?? partitionsFromEnv();
+  if (partitions > 0) await partitionBusinessTables(database, partitions);
 }
 
 /** The rows of a raw `db.execute(sql…)`, whichever driver ran it (PGlite answers {rows}, postgres.js an array). */
