@@ -22,6 +22,7 @@ import { renderSummaryXlsx } from './documents/summary-xlsx';
 import { bodyLimit } from 'hono/body-limit';
 import { attachment, DOCX, XLSX } from '../../platform/http/download';
 import { AppError } from '../../platform/http/errors';
+import { readXlsxUpload } from '../../platform/documents/xlsx-guard';
 
 
 const Period = z
@@ -33,6 +34,9 @@ const ReopenRequest = z
 const SummaryQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
 
 const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要导入的 .xlsx 文件' }).openapi({ type: 'string', format: 'binary' }) });
+const PhotoBody = z.object({ file: z.instanceof(File, { message: '请选择要上传的现场照片' }).openapi({ type: 'string', format: 'binary' }) });
+
+const MAX_REPORT_IMPORT_BYTES = 10 * 1024 * 1024;
 
 const DocumentQuery = SummaryQuery.extend({ docNumber: z.string().trim().max(40, '文号过长').optional() });
 
@@ -83,9 +87,9 @@ const routes = {
     permission: 'report.fill',
     middleware: [
       bodyLimit({
-        maxSize: 10 * 1024 * 1024,
+        maxSize: MAX_REPORT_IMPORT_BYTES + 64 * 1024,
         onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 10 MB');
+          throw new AppError('PAYLOAD_TOO_LARGE', '填报表不能超过 10 MB', { field: 'file' });
         },
       }),
     ],
@@ -177,11 +181,11 @@ const routes = {
       bodyLimit({
         maxSize: 21 * 1024 * 1024,
         onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '单张照片不能超过 20 MB');
+          throw new AppError('PAYLOAD_TOO_LARGE', '单张照片不能超过 20 MB', { field: 'file' });
         },
       }),
     ],
-    request: { params: ReportIdParam, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
+    request: { params: ReportIdParam, body: { content: { 'multipart/form-data': { schema: PhotoBody } }, required: true } },
     responses: { 201: json(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number() }).passthrough(), '已上传'), ...errorResponses },
   }),
   periods: defineRoute({
@@ -280,12 +284,9 @@ export function monthlyReportRoutes() {
       return download(bytes, XLSX, filename);
     })
     .openapi(routes.import, async (c) => {
-      const file = c.req.valid('form').file;
-      if (!/\.xlsx$/i.test(file.name)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能导入 .xlsx 格式的填报表', { field: 'file' });
-      const bytes = Buffer.from(await file.arrayBuffer());
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件不是有效的 .xlsx 表格，可能已损坏或被改名', { field: 'file' });
+      const file = await readXlsxUpload(c.req.valid('form').file, { what: '填报表', maxBytes: MAX_REPORT_IMPORT_BYTES });
       const { period, commit } = c.req.valid('query');
-      return c.json((await importReports(c.get('deps').database, requireActor(c), period, { name: file.name, bytes }, commit === 'true')) as Record<string, unknown>, 200);
+      return c.json((await importReports(c.get('deps').database, requireActor(c), period, file, commit === 'true')) as Record<string, unknown>, 200);
     })
     .openapi(routes.grid, async (c) => c.json(await reports.reportGrid(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
     .openapi(routes.saveDraft, async (c) => {

@@ -146,8 +146,9 @@ export async function importReports(database: Database, actor: Actor, period: st
     const column = col ? columnLetter(col) : undefined;
     problems.push({ row, column, field: key ?? undefined, message: `第 ${row} 行${column ? ` ${column} 列` : ''}：${message}` });
   };
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  // Only the rows that exist: a stray value in row 1,048,576 must not mean a million empty rows.
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r <= headerRow) return;
     const read = (key: string) => {
       const col = columnOf.get(key);
       return col ? cellText(row.getCell(col).value).trim() : '';
@@ -155,15 +156,15 @@ export async function importReports(database: Database, actor: Actor, period: st
     const reserveNo = toHalfWidth(read('reserveNo'));
     const values: Record<string, string | number | null> = {};
     const filled = ['investedThisPeriod', 'progressPct', 'progressText', 'preliminaryProgress', 'problems', 'measures', 'explanation'].some((k) => read(k));
-    if (!reserveNo && !filled) continue;
+    if (!reserveNo && !filled) return;
     const project = byReserveNo.get(reserveNo);
     if (!project) {
       problem(r, 'reserveNo', reserveNo ? `储备编号 ${reserveNo} 不是本期您需要填报的项目` : '缺少储备编号');
-      continue;
+      return;
     }
     if (seen.has(project.id)) problem(r, 'reserveNo', `项目「${project.name}」重复出现`);
     seen.add(project.id);
-    if (!filled) continue;
+    if (!filled) return;
     const amountText = read('investedThisPeriod');
     if (amountText) {
       const amount = parseAmountWan(amountText);
@@ -187,7 +188,7 @@ export async function importReports(database: Database, actor: Actor, period: st
       problem(r, null, `项目「${project.name}」本期月报${existing.status === 'submitted' ? '已提交待审核' : '已审核或已退回'}，不能通过导入修改`);
     }
     records.push({ row: r, projectId: project.id, projectName: project.name, values });
-  }
+  });
   const preview = { fileName: file.name, period: spec.period, records, problems, canCommit: problems.length === 0 && records.length > 0 };
   if (!commit) return preview;
   if (!preview.canCommit) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database } from '../../platform/db/client';
+import { ARCHIVE_LIMITS, checkOfficeArchive } from '../../platform/documents/xlsx-guard';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { projectDocuments } from './procedures.tables';
@@ -12,6 +13,8 @@ import { loadProject } from './projects.service';
 import { projects } from './projects.tables';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** Attachments are stored, never read by the server: they must be whole and no bomb, but may be larger than an import. */
+const ATTACHMENT_ARCHIVE_LIMITS = { ...ARCHIVE_LIMITS, maxUncompressedBytes: 256 * 1024 * 1024, maxSheetElements: Number.POSITIVE_INFINITY };
 
 /** The file kinds a project may hold, recognised by their first bytes, not their names. */
 const KINDS = [
@@ -40,6 +43,8 @@ export function detectDocumentType(filename: string, bytes: Buffer): string {
   const kind = KINDS.find((k) => (k.ext as readonly string[]).includes(ext));
   if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件', { field: 'file' });
   if (!kind.test(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `文件内容与扩展名 .${ext} 不符，可能已损坏或被改名`, { field: 'file' });
+  // A truncated or bomb-like Office file is refused like a corrupt import: nobody could open it.
+  if (ext === 'docx' || ext === 'xlsx') checkOfficeArchive(bytes, ext, ATTACHMENT_ARCHIVE_LIMITS);
   return kind.mediaType;
 }
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { readXlsxUpload } from '../../platform/documents/xlsx-guard';
 import { attachment, XLSX } from '../../platform/http/download';
 import { AppError } from '../../platform/http/errors';
 import { requireActor } from '../../platform/http/middleware';
@@ -32,9 +33,9 @@ const routes = {
     permission: 'project.import',
     middleware: [
       bodyLimit({
-        maxSize: MAX_IMPORT_BYTES,
+        maxSize: MAX_IMPORT_BYTES + 64 * 1024,
         onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '台账文件不能超过 30 MB');
+          throw new AppError('PAYLOAD_TOO_LARGE', '台账文件不能超过 30 MB', { field: 'file' });
         },
       }),
     ],
@@ -66,14 +67,6 @@ const routes = {
   }),
 };
 
-// An .xlsx is a zip: anything else is refused before exceljs sees it.
-async function readLedgerFile(file: File): Promise<{ name: string; bytes: Buffer }> {
-  if (!/\.xlsx$/i.test(file.name)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能导入 .xlsx 格式的台账（.xls 请先另存为 .xlsx）', { field: 'file' });
-  const bytes = Buffer.from(await file.arrayBuffer());
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件不是有效的 .xlsx 表格，可能已损坏或被改名', { field: 'file' });
-  return { name: file.name, bytes };
-}
-
 const xlsx = (bytes: Buffer, filename: string) => attachment(bytes, XLSX, filename);
 
 /** Ledger import (preview, then commit), template and export. Registered before `/api/projects/{id}`. */
@@ -82,7 +75,7 @@ export function ledgerRoutes() {
     .openapi(routes.import, async (c) => {
       const { database } = c.get('deps');
       const actor = requireActor(c);
-      const file = await readLedgerFile(c.req.valid('form').file);
+      const file = await readXlsxUpload(c.req.valid('form').file, { what: '台账', maxBytes: MAX_IMPORT_BYTES });
       if (c.req.valid('query').commit === 'true') return c.json(await commitImport(database, actor, file), 200);
       return c.json(await previewImport(database, actor, file), 200);
     })

@@ -153,7 +153,7 @@ const routes = {
       bodyLimit({
         maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
         onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '单个文件不能超过 20 MB');
+          throw new AppError('PAYLOAD_TOO_LARGE', '单个文件不能超过 20 MB', { field: 'file' });
         },
       }),
     ],
