@@ -20,6 +20,8 @@ const TOOLTIP = {
   extraCssText: 'box-shadow: 0 4px 16px rgba(0,0,0,0.4);',
 };
 const PALETTE = ['#3fb8ff', '#ffc53d', '#52d27a', '#ff7a45', '#b37feb', '#36cfc9', '#f759ab'];
+/** A tooltip formatter's string is HTML: every name in it (townships, map features) is escaped first. */
+const html = (text: string | number) => echarts.format.encodeHTML(String(text));
 
 function wanText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -75,7 +77,7 @@ export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; o
           const row = rows[params[0]?.dataIndex ?? 0];
           if (!row) return '';
           return [
-            `<b>${data.year}年${row.label}</b>`,
+            `<b>${data.year}年${html(row.label)}</b>`,
             `本期完成：${row.amount === null ? '未到报送期' : wanText(row.amount)}`,
             `上年同期：${wanText(row.lastYearAmount)}`,
             `本年累计：${wanText(row.yearCumulative)}`,
@@ -186,7 +188,7 @@ export function SectorChart({ data, onOpen }: { data: CockpitAnswer; onOpen: (fi
         formatter: (p: { dataIndex: number; percent: number }) => {
           const row = rows[p.dataIndex];
           if (!row) return '';
-          return [`<b>${row.label}</b>`, `本年累计：${wanText(row.yearCumulative)}（${p.percent}%）`, `同比：${growthText(row.growthPct)}`, `项目：${row.projects} 个`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
+          return [`<b>${html(row.label)}</b>`, `本年累计：${wanText(row.yearCumulative)}（${p.percent}%）`, `同比：${growthText(row.growthPct)}`, `项目：${row.projects} 个`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
         },
       },
       legend: {
@@ -235,7 +237,7 @@ export function TownshipChart({ data, onOpen }: { data: CockpitAnswer; onOpen: (
         formatter: (params: Array<{ dataIndex: number }>) => {
           const row = rows[params[0]?.dataIndex ?? 0];
           if (!row) return '';
-          return [`<b>${row.name}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
+          return [`<b>${html(row.name)}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
         },
       },
       grid: { left: 4, right: 56, top: 4, bottom: 0, containLabel: true },
@@ -299,8 +301,8 @@ export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filt
         trigger: 'item',
         formatter: (p: { name: string }) => {
           const row = byName.get(p.name);
-          if (!row) return `<b>${p.name}</b><br/>暂无 500 万元以上项目`;
-          return [`<b>${row.name}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `500万元以上项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
+          if (!row) return `<b>${html(p.name)}</b><br/>暂无 500 万元以上项目`;
+          return [`<b>${html(row.name)}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `500万元以上项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
         },
       },
       visualMap: {

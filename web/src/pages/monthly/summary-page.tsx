@@ -103,7 +103,8 @@ function BreakdownChart({ rows, title }: { rows: SummaryBreakdownRow[]; title: s
           const row = byIndex(params[0]?.dataIndex ?? 0);
           if (!row) return '';
           return [
-            `<b>${row.label}</b>`,
+            // The tooltip is HTML and the label a unit's name: escaped.
+            `<b>${echarts.format.encodeHTML(row.label)}</b>`,
             `本年累计：${safeWan(row.yearCumulative)} 万元`,
             `上年同期：${row.lastYearCumulative === null ? '—' : `${safeWan(row.lastYearCumulative)} 万元`}`,
             `同比：${row.growthPct === null ? '—' : `${row.growthPct}%`}`,
