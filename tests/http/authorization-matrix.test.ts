@@ -99,6 +99,7 @@ const NOT_EXERCISED: Record<string, string> = {
  */
 const RULE_REFUSALS: Record<string, string> = {
   'POST /api/projects/import · city drc': 'a ledger is imported into one county, by a user of that county',
+  'POST /api/monthly-reports/import · city drc': 'monthly reports are imported into one county, by a user of that county',
 };
 
 /** Routes that end the caller's session: each case runs on a session of its own. */

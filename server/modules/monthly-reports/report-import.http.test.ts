@@ -77,4 +77,18 @@ describe('monthly report batch import', () => {
     const grid = await (await clerk.get(`/api/monthly-reports?period=${PERIOD}`)).json();
     expect(grid.data.every((r: { report: { investedThisPeriod: string } }) => r.report.investedThisPeriod === '1200')).toBe(true);
   });
+
+  it('refuses a city clerk, who sees the county’s projects but fills no county’s drafts by file', async () => {
+    await buildDivision(database, { code: '620900', name: '酒泉市', level: 'city' });
+    const cityDrc = await new TestClient(app).login((await buildUser(database, { role: 'drc', divisionCode: '620900' })).username);
+    const workbook = await template();
+    workbook.worksheets[0].getCell('G4').value = 999;
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(await workbook.xlsx.writeBuffer())], '月报.xlsx'));
+    const res = await cityDrc.request('POST', `/api/monthly-reports/import?period=${PERIOD}&commit=true`, form);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toBe('请以县级用户身份导入本县的月报');
+    const grid = await (await clerk.get(`/api/monthly-reports?period=${PERIOD}`)).json();
+    expect(grid.data.every((r: { report: { investedThisPeriod: string } }) => r.report.investedThisPeriod === '1200')).toBe(true);
+  });
 });

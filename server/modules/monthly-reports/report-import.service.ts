@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { columnLetter } from '../projects/ledger-parser';
+import { requireCountyActor } from '../org/org.service';
 import { plainWan } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
 import { cycleSettings, ensurePeriod, reportGrid } from './monthly-reports.service';
@@ -130,6 +131,8 @@ export async function importReports(database: Database, actor: Actor, period: st
   if (!headerRow) throw new AppError('VALIDATION_FAILED', '未找到表头：请使用本系统下载的月报填报模板（须包含「储备编号」列）', { field: 'file' });
 
   const { db } = database;
+  // Periods, settings and the report rows belong to the caller's county.
+  await requireCountyActor(db, actor, '请以县级用户身份导入本县的月报');
   const spec = periodSpec(period, await cycleSettings(db, actor.divisionCode));
   const grid = await reportGrid(database, actor, { period: spec.period, page: 1, pageSize: 500 });
   const reportable = await db

@@ -6,7 +6,7 @@ import { loginFailures } from '../../platform/auth/auth.tables';
 import { hashPassword } from '../../platform/auth/passwords';
 import { canReachDivision, regionCondition } from '../../platform/auth/scope';
 import { destroyUserSessions } from '../../platform/auth/sessions';
-import type { Database } from '../../platform/db/client';
+import type { Database, DbOrTx } from '../../platform/db/client';
 import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
@@ -62,6 +62,17 @@ function auditedUser(user: repo.UserRow) {
 }
 
 /** Divisions within the caller's region. */
+/**
+ * Refuses (403) an action that belongs to one county when the caller sits at a city or
+ * province: a batch import writes into the caller's own county and nowhere else. Answers the
+ * county.
+ */
+export async function requireCountyActor(tx: DbOrTx, actor: Actor, message: string) {
+  const division = await repo.findDivision(tx, actor.divisionCode);
+  if (!division || division.level !== 'county') forbidden(message);
+  return division;
+}
+
 export async function listDivisions(database: Database, actor: Actor) {
   return repo.selectDivisions(database.db, regionCondition(actor, divisions.code));
 }

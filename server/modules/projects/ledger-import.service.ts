@@ -15,7 +15,8 @@ import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/c
 import { refreshStatistics } from '../../platform/db/statistics';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { divisions, orgUnits } from '../org/org.tables';
+import { requireCountyActor } from '../org/org.service';
+import { orgUnits } from '../org/org.tables';
 import { parseLedger, type LedgerProblem, type LedgerRecord } from './ledger-parser';
 import { projectProcedures } from './procedures.tables';
 import { projectScope } from './projects.policy';
@@ -117,8 +118,7 @@ export async function planImport(database: Database, actor: Actor, file: { name:
   }
   const divisionCode = actor.divisionCode;
   const { db } = database;
-  const [division] = await db.select().from(divisions).where(eq(divisions.code, divisionCode));
-  if (!division || division.level !== 'county') throw new AppError('FORBIDDEN', '请以县级用户身份导入本县的项目台账');
+  const division = await requireCountyActor(db, actor, '请以县级用户身份导入本县的项目台账');
   const units = await db
     .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName, kind: orgUnits.kind })
     .from(orgUnits)
