@@ -438,7 +438,7 @@ export async function addReportPhoto(database: Database, filesDir: string, actor
     .from(monthlyReportPhotos)
     .where(and(eq(monthlyReportPhotos.divisionCode, report.divisionCode), eq(monthlyReportPhotos.reportId, report.id)));
   if (count.n >= 9) throw new AppError('CONFLICT', '每份月报最多 9 张现场照片');
-  const document = await uploadDocument(database, filesDir, actor, report.projectId, file);
-  await database.db.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: document.id });
-  return document;
+  return uploadDocument(database, filesDir, actor, report.projectId, file, async (tx, document) => {
+    await tx.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: document.id });
+  });
 }

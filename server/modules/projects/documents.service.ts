@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
-import type { Database } from '../../platform/db/client';
+import type { Database, Tx } from '../../platform/db/client';
 import { ARCHIVE_LIMITS, checkOfficeArchive } from '../../platform/documents/xlsx-guard';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -69,8 +69,19 @@ export async function listDocuments(database: Database, actor: Actor, projectId:
   return rows.map(present);
 }
 
-/** Stores an uploaded file under the files directory and records it; the file is written before the row. */
-export async function uploadDocument(database: Database, filesDir: string, actor: Actor, projectId: string, file: File) {
+/**
+ * Stores an uploaded file under the files directory and records it; the file is written before
+ * the row. `alongside` runs in the same transaction (e.g. linking the file to a report), so the
+ * record and its link are written together or not at all.
+ */
+export async function uploadDocument(
+  database: Database,
+  filesDir: string,
+  actor: Actor,
+  projectId: string,
+  file: File,
+  alongside?: (tx: Tx, document: { id: string }) => Promise<void>,
+) {
   if (file.size === 0) throw new AppError('VALIDATION_FAILED', '文件为空', { field: 'file' });
   if (file.size > MAX_DOCUMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '单个文件不能超过 20 MB', { field: 'file' });
   const filename = safeFilename(file.name);
@@ -108,6 +119,7 @@ export async function uploadDocument(database: Database, filesDir: string, actor
         summary: `上传附件：${project.name} · ${filename}`,
         after: { ...row, projectId: project.id },
       });
+      await alongside?.(tx, row);
       return present(row);
     });
   } catch (error) {
