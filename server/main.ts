@@ -10,9 +10,20 @@ import { readConfig } from './platform/config';
 import { startJobs } from './platform/jobs';
 import { refreshStatistics } from './platform/db/statistics';
 import { openConfiguredDatabase } from './platform/db/open-configured';
+import { claimDataDir, DataDirBusyError } from './platform/backup/control-file';
+import { startMaintenanceListener } from './platform/backup/maintenance';
 
 const started = Date.now();
 const config = readConfig();
+// The embedded database is single-process: claim its directory, refusing to share it.
+let claim: ReturnType<typeof claimDataDir> | null = null;
+try {
+  claim = config.databaseUrl ? null : claimDataDir(config.dataDir, 'server');
+} catch (error) {
+  if (!(error instanceof DataDirBusyError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const database = await openConfiguredDatabase(config);
 
 if (config.loadDemo && !(await isDemoLoaded(database))) {
@@ -36,6 +47,8 @@ const stopJobs = startJobs([
   // The embedded database has no autovacuum to keep the planner's statistics fresh.
   ...(database.kind === 'embedded' ? [{ name: 'statistics', intervalMs: 6 * 3600_000, runAtStart: false, run: () => refreshStatistics(database) }] : []),
 ]);
+// `npm run backup` asks the running server (loopback only, token in server.json).
+const maintenance = claim ? await startMaintenanceListener({ database, dataDir: config.dataDir, filesDir: config.filesDir, claim }) : null;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
   const url = `http://localhost:${info.port}`;
   console.log(`\nGroundwork 县域项目建设全生命周期管理平台 已启动（${Date.now() - started} ms）`);
@@ -56,7 +69,9 @@ async function stop(signal: string) {
   console.log(`\n收到 ${signal}，正在停止…`);
   stopJobs();
   server.close();
+  await maintenance?.close();
   await database.close();
+  claim?.release();
   console.log('已停止，数据已保存。');
   process.exit(0);
 }
