@@ -9,6 +9,7 @@ import { runReminders } from './modules/inbox/reminders.job';
 import { readConfig } from './platform/config';
 import { startJobs } from './platform/jobs';
 import { refreshStatistics } from './platform/db/statistics';
+import { openDatabase } from './platform/db/client';
 import { openConfiguredDatabase } from './platform/db/open-configured';
 import { claimDataDir, DataDirBusyError } from './platform/backup/control-file';
 import { startMaintenanceListener } from './platform/backup/maintenance';
@@ -40,7 +41,9 @@ if (config.loadDemo && !(await isDemoLoaded(database))) {
   console.log('已根据 GW_ADMIN_PASSWORD 创建首个管理员账号（首次登录须修改密码）。');
 }
 
-const app = createApp({ database, config });
+// A read replica serves the cockpit's figures when configured (never migrated: it follows the primary).
+const replica = config.databaseReadUrl ? await openDatabase({ url: config.databaseReadUrl }) : undefined;
+const app = createApp({ database, replica, config });
 const stopJobs = startJobs([
   { name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) },
   { name: 'reminders', intervalMs: 15 * 60_000, run: () => runReminders(database, { now: new Date() }) },
@@ -53,7 +56,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: process.en
   const url = `http://localhost:${info.port}`;
   console.log(`\nGroundwork 县域项目建设全生命周期管理平台 已启动（${Date.now() - started} ms）`);
   console.log(`  地址：${url}`);
-  console.log(`  数据库：${database.kind === 'embedded' ? `内置 PostgreSQL（${config.dataDir}）` : 'PostgreSQL 服务器'}`);
+  console.log(`  数据库：${database.kind === 'embedded' ? `内置 PostgreSQL（${config.dataDir}）` : `PostgreSQL 服务器${replica ? '（驾驶舱读只读副本）' : ''}`}`);
   console.log(`  接口文档：${url}/api/docs`);
   if (config.loadDemo) {
     console.log(`  演示账号（密码均为 ${DEMO_PASSWORD}）：`);
@@ -70,6 +73,7 @@ async function stop(signal: string) {
   stopJobs();
   server.close();
   await maintenance?.close();
+  await replica?.close();
   await database.close();
   claim?.release();
   console.log('已停止，数据已保存。');

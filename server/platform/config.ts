@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   /** `postgres://…` for a server; unset for the embedded database. */
   databaseUrl: string | undefined;
+  /** `postgres://…` of a read replica of `databaseUrl`, for the cockpit's figures; unset: the primary. */
+  databaseReadUrl: string | undefined;
   /** Where the embedded database lives. */
   dataDir: string;
   /** Where uploaded files are stored (default: <dataDir>/files). */
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: (env.DATABASE_URL && env.DATABASE_READ_URL) || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     filesDir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? 'data', 'files')),
     secureCookies: env.COOKIE_SECURE === 'true',

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { createApp } from '../../server/app';
 import { readConfig } from '../../server/platform/config';
 import type { Database } from '../../server/platform/db/client';
+import type { AppDeps } from '../../server/platform/http/context';
 import { TEST_PASSWORD } from './factories';
 
 export type TestApp = ReturnType<typeof createApp>;
 
-/** The app over a test database, with the default configuration. */
-export function createTestApp(database: Database, env: NodeJS.ProcessEnv = {}) {
+/** The app over a test database, with the default configuration (and, say, a replica). */
+export function createTestApp(database: Database, env: NodeJS.ProcessEnv = {}, deps: Partial<AppDeps> = {}) {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-files-'));
-  return createApp({ database, config: { ...readConfig({}), filesDir, ...configOverrides(env) } });
+  return createApp({ database, config: { ...readConfig({}), filesDir, ...configOverrides(env) }, ...deps });
 }
 
 function configOverrides(env: NodeJS.ProcessEnv) {

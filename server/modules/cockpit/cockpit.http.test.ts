@@ -98,3 +98,30 @@ describe('FAI growth target', () => {
     expect(data.find((t: { key: string }) => t.key === 'fai_growth')).toMatchObject({ source: 'computed', progress: '25.0' });
   });
 });
+
+describe('cockpit on a read replica', () => {
+  it('reads its figures from the replica and writes nothing there', async () => {
+    // A stand-in replica: a second database holding the same county, a little ahead of the primary.
+    const replica = await createTestDatabase();
+    try {
+      for (const table of ['divisions', 'org_units', 'projects', 'monthly_reports', 'reporting_settings']) {
+        const rows = await database.query(`select to_jsonb(t) as row from ${table} t`);
+        for (const { row } of rows as Array<{ row: unknown }>) {
+          await replica.query(`insert into ${table} select * from jsonb_populate_record(null::${table}, $1::jsonb) on conflict do nothing`, [JSON.stringify(row)]);
+        }
+      }
+      await replica.db.insert(monthlyReports).values({ divisionCode: COUNTY, projectId: ids.b, period: '2024-01', revision: 1, status: 'approved', stage: 'construction', investedThisPeriod: '700', progressText: '施工', progressPct: 20 });
+      const periodsBefore = await replica.query('select count(*)::int as n from reporting_periods');
+
+      const withReplica = createTestApp(database, {}, { replica });
+      const viewer = await new TestClient(withReplica).login((await buildUser(database, { role: 'leader', unitId: ids.gov, divisionCode: COUNTY })).username);
+      const cockpit = await (await viewer.get('/api/cockpit?year=2024')).json();
+      expect(cockpit.investment.find((p: { period: string }) => p.period === '2024-01')).toMatchObject({ amount: '1700' });
+      const primary = await (await leader.get('/api/cockpit?year=2024')).json();
+      expect(primary.investment.find((p: { period: string }) => p.period === '2024-01')).toMatchObject({ amount: '1000' });
+      expect(await replica.query('select count(*)::int as n from reporting_periods')).toEqual(periodsBefore);
+    } finally {
+      await replica.close();
+    }
+  });
+});

@@ -85,7 +85,15 @@ const routes = {
 export function cockpitRoutes() {
   return createRouter()
     .openapi(routes.cockpit, async (c) =>
-      c.json((await computeCockpit(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear())) as unknown as Record<string, unknown>, 200),
+      c.json(
+        (await computeCockpit(
+          c.get('deps').database,
+          requireActor(c),
+          c.req.valid('query').year ?? new Date().getFullYear(),
+          c.get('deps').replica,
+        )) as unknown as Record<string, unknown>,
+        200,
+      ),
     )
     .openapi(routes.saveMap, async (c) => c.json(await saveMap(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
     .openapi(routes.settings, async (c) => c.json(await getSettings(c.get('deps').database, requireActor(c)), 200))

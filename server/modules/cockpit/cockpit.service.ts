@@ -28,12 +28,14 @@ function regionSql(actor: Actor, column: unknown) {
  * The leaders' one-screen view for a year: monthly investment against last year, starts and
  * completions per month, investment by sector and township, the reserve ratio, lagging
  * projects, and township points for the map. Every figure carries the list filter that
- * shows the projects behind it.
+ * shows the projects behind it. `replica` is the database the figures are read from.
  */
-export async function computeCockpit(database: Database, actor: Actor, year: number) {
-  const { db } = database;
+export async function computeCockpit(database: Database, actor: Actor, year: number, replica: Database = database) {
+  // Opening the current period is a write: the primary. Every figure after it is a read, served
+  // by the read replica when there is one (a few seconds behind is fine for a leaders' screen).
+  const current = (await currentPeriod(database.db, actor.divisionCode)).period;
+  const { db } = replica;
   const settings = await cycleSettings(db, actor.divisionCode);
-  const current = (await currentPeriod(db, actor.divisionCode)).period;
   const periods = periodsOfYear(year, settings).filter((p) => p <= current);
   const latest = periods.at(-1) ?? `${year}-12`;
   const scope = projectScope(actor) ?? sql`true`;

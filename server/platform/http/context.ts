@@ -21,6 +21,8 @@ export interface Actor {
 /** Shared by every request: the open database and the configuration. */
 export interface AppDeps {
   database: Database;
+  /** A streaming read replica of `database` (`DATABASE_READ_URL`) for the heavy read-only figures of the cockpit. */
+  replica?: Database;
   config: Config;
 }
 
