@@ -124,6 +124,8 @@ export interface Throughput {
   latency: { p50: number; p97_5: number; p99: number; max: number };
   /** Responses other than 2xx, connection errors and timeouts: any of them fails the run. */
   failures: number;
+  /** What the failures were, for the message. */
+  failureDetail: string;
   /** The server's highest resident set size sampled during the run, in MB. */
   peakRssMb: number;
 }
@@ -140,6 +142,8 @@ export async function throughput(session: Session, paths: string[], connections:
       url: session.url,
       connections,
       duration: seconds,
+      // A response slower than this counts as failed; slow is measured, not hidden, below it.
+      timeout: 30,
       headers: { cookie: session.cookieHeader },
       requests: paths.map((path) => ({ method: 'GET', path })),
     });
@@ -149,6 +153,7 @@ export async function throughput(session: Session, paths: string[], connections:
       requestsPerSecond: Math.round(result['2xx'] / result.duration),
       latency: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
       failures: result.non2xx + result.errors + result.timeouts,
+      failureDetail: `non-2xx ${result.non2xx} ${JSON.stringify(result.statusCodeStats ?? {})}, errors ${result.errors}, timeouts ${result.timeouts}`,
       peakRssMb: Math.max(peak, rssMb(serverPid)),
     };
   } finally {

@@ -90,6 +90,16 @@ const SORT_COLUMNS = {
 } as const;
 
 /**
+ * A page size or offset written into the statement: with them as parameters the server cannot
+ * reuse one plan for the list (it plans for an unknown LIMIT each time); as literals it can.
+ * Only integers the schema has checked reach here.
+ */
+function literal(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a page bound: ${n}`);
+  return sql.raw(String(n)) as unknown as number;
+}
+
+/**
  * A page of projects with unit names and library names, and the total, in one round trip.
  * The page is found on the projects table alone (filter, sort, limit) and only its rows are
  * joined to their units and libraries — the joins never run over the whole filtered set; the
@@ -102,15 +112,22 @@ export async function listProjects(
   const column = SORT_COLUMNS[options.sort];
   const direction = options.order === 'ascend' ? asc : desc;
   const where = options.where ?? sql`true`;
+  // The page subquery is named like the table, so the joins and columns below read its rows.
   const page = tx
-    .select({ divisionCode: projects.divisionCode, id: projects.id })
+    .select()
     .from(projects)
     .where(where)
     .orderBy(direction(column), asc(projects.id))
-    .limit(options.limit)
-    .offset(options.offset);
-  const rows = (await joined(tx, { total: sql<number>`(select count(*)::int from ${projects} where ${where})` })
-    .where(sql`(${projects.divisionCode}, ${projects.id}) in (${page})`)
+    .limit(literal(options.limit))
+    .offset(literal(options.offset))
+    .as('projects');
+  const rows = (await tx
+    .select({ ...listColumns, total: sql<number>`(select count(*)::int from ${projects} where ${where})` })
+    .from(page)
+    .leftJoin(owner, sameDivision(owner, projects.ownerUnitId))
+    .leftJoin(department, sameDivision(department, projects.departmentId))
+    .leftJoin(township, sameDivision(township, projects.townshipId))
+    .leftJoin(park, sameDivision(park, projects.parkId))
     .orderBy(direction(column), asc(projects.id))) as Array<ProjectListRow & { total: number }>;
   if (rows.length) return { rows: rows.map(({ total: _total, ...row }) => row as ProjectListRow), total: rows[0].total };
   // A page past the end still reports how many there are.
