@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
 import { generateDemoData } from '../../server/demo/generate';
 import { loadDemoData } from '../../server/demo/load';
+import { runReminders } from '../../server/modules/inbox/reminders.job';
 import type { Database } from '../../server/platform/db/client';
 import { launchBrowser, startServer } from '../support/browser';
 import { createTestDatabase } from '../support/test-db';
@@ -84,7 +85,7 @@ async function hoverUntilTooltip(page: Page, chart: Locator, needle: string, col
 }
 
 describe('names with markup show as text', () => {
-  it('on the project list and detail, the reports, the Gantt, the cockpit and summary charts and the system pages, and never run', async () => {
+  it('on the project list and detail, the reports, the Gantt, the cockpit and summary charts, the system pages and the inbox, and never run', async () => {
     const [drc, admin] = [await apiAs('drc'), await apiAs('admin')];
     // The township with the most investment gets markup in its name, on the map too.
     const cockpit = await drc<{ byTownship: Array<{ townshipId: string | null; name: string }>; map: { nameProperty: string; geojson: { features: Array<{ properties: Record<string, unknown> }> } } }>('GET', '/api/cockpit');
@@ -161,5 +162,17 @@ describe('names with markup show as text', () => {
     await system.goto(`${server.url}/system/audit`);
     await system.getByText(`新建单位：${OWNER}`).first().waitFor();
     await expectNothingInjected(system, 'system pages');
+
+    // The inbox: the overdue-milestone reminder carries the milestone's name.
+    await runReminders(database, { now: new Date() });
+    const [recipient] = await database.query<{ username: string }>(
+      `select u.username from notifications n join users u on u.id = n.user_id where n.title like '%' || $1 || '%' order by u.username limit 1`,
+      [MILESTONE],
+    );
+    expect(recipient, 'someone is reminded of the overdue milestone').toBeDefined();
+    const inbox = await logIn(recipient.username);
+    await inbox.goto(`${server.url}/inbox`);
+    await inbox.getByText(MILESTONE, { exact: false }).first().waitFor();
+    await expectNothingInjected(inbox, 'inbox');
   }, 120_000);
 });
