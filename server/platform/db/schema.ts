@@ -10,3 +10,5 @@ export * from '../../modules/cockpit/cockpit.tables';
 export * from '../../modules/milestones/milestones.tables';
 export * from '../../modules/inbox/inbox.tables';
 export * from '../../modules/targets/targets.tables';
+export * from '../rules/rules.tables';
+export * from '../workflow/workflow.tables';
