@@ -1,32 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
-import { healthRoutes } from './modules/health/health.routes';
-import { inboxRoutes } from './modules/inbox/inbox.routes';
-import { libraryRoutes } from './modules/libraries/libraries.routes';
-import { milestoneRoutes } from './modules/milestones/milestones.routes';
-import { monthlyReportRoutes } from './modules/monthly-reports/monthly-reports.routes';
-import { orgRoutes } from './modules/org/org.routes';
-import { ledgerRoutes } from './modules/projects/ledger.routes';
-import { procedureRoutes } from './modules/projects/procedures.routes';
-import { projectRoutes } from './modules/projects/projects.routes';
-import { targetRoutes } from './modules/targets/targets.routes';
+import { MODULES } from './modules';
 import type { AppDeps } from './platform/http/context';
 import { AppError } from './platform/http/errors';
 import { authenticate } from './platform/http/middleware';
-import { createRouter } from './platform/http/openapi';
+import { createRouter, publicRoutesOf } from './platform/http/openapi';
+import { ROOT, VERSION } from './platform/version';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'dist/web');
-const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Maps anything thrown during a request to our JSON error body; unknown errors never leak detail. */
 function toAppError(error: unknown): AppError {
@@ -56,30 +41,12 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  const uploadRoute = /^\/api\/(projects\/(import|[^/]+\/documents)|monthly-reports\/(import|[^/]+\/photos))$/;
-  const jsonLimit = bodyLimit({
-    maxSize: 2 * 1024 * 1024,
-    onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE');
-    },
-  });
-  // Uploads carry their own, larger limits on their routes; reads have no body to limit.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || uploadRoute.test(c.req.path) ? next() : jsonLimit(c, next)));
-  app.use('/api/*', authenticate);
+  // Request bodies are limited on each route (defineRoute: 2 MB of JSON, or the upload's own limit).
+  let publicRoutes: ReturnType<typeof publicRoutesOf> = [];
+  app.use('/api/*', authenticate(() => publicRoutes));
 
-  app.route('/', healthRoutes(VERSION));
-  app.route('/', authRoutes());
-  app.route('/', orgRoutes());
-  app.route('/', auditRoutes());
-  app.route('/', ledgerRoutes());
-  app.route('/', projectRoutes());
-  app.route('/', libraryRoutes());
-  app.route('/', procedureRoutes());
-  app.route('/', monthlyReportRoutes());
-  app.route('/', cockpitRoutes());
-  app.route('/', milestoneRoutes());
-  app.route('/', inboxRoutes());
-  app.route('/', targetRoutes());
+  for (const module of MODULES) for (const router of module.routes?.() ?? []) app.route('/', router);
+  publicRoutes = publicRoutesOf(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,11 +4,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts';
 import { generateDemoData } from './demo/generate';
 import { isDemoLoaded, loadDemoData } from './demo/load';
 import { createFirstAdmin, hasAnyUser } from './modules/org/bootstrap';
-import { flagOverduePeriods } from './modules/monthly-reports/periods.service';
-import { runReminders } from './modules/inbox/reminders.job';
+import { moduleJobs } from './modules';
 import { readConfig } from './platform/config';
 import { startJobs } from './platform/jobs';
-import { refreshStatistics } from './platform/db/statistics';
 import { openDatabase } from './platform/db/client';
 import { openConfiguredDatabase } from './platform/db/open-configured';
 import { claimDataDir, DataDirBusyError } from './platform/backup/control-file';
@@ -44,12 +42,7 @@ if (config.loadDemo && !(await isDemoLoaded(database))) {
 // A read replica serves the cockpit's figures when configured (never migrated: it follows the primary).
 const replica = config.databaseReadUrl ? await openDatabase({ url: config.databaseReadUrl }) : undefined;
 const app = createApp({ database, replica, config });
-const stopJobs = startJobs([
-  { name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) },
-  { name: 'reminders', intervalMs: 15 * 60_000, run: () => runReminders(database, { now: new Date() }) },
-  // The embedded database has no autovacuum to keep the planner's statistics fresh.
-  ...(database.kind === 'embedded' ? [{ name: 'statistics', intervalMs: 6 * 3600_000, runAtStart: false, run: () => refreshStatistics(database) }] : []),
-]);
+const stopJobs = startJobs(moduleJobs({ database, replica, config }));
 // `npm run backup` asks the running server (loopback only, token in server.json).
 const maintenance = claim ? await startMaintenanceListener({ database, dataDir: config.dataDir, filesDir: config.filesDir, claim }) : null;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {

@@ -192,7 +192,7 @@ describe('npm run backup / npm run restore', () => {
     for (const a of acked.filter((x) => x.startedAt > backupEnded)) expect(present.has(a.id), 'a write begun after the backup').toBe(false);
     for (const r of rows) expect([r.funding, r.procedures, r.transitions].every((n) => n > 0), `project ${r.id} is whole`).toBe(true);
     expect((await verifyAuditChain(restored)).problems).toEqual([]);
-    const [doc] = await restored.query<{ storage_key: string }>(`select storage_key from project_documents where project_id = $1`, [acked[0].id]);
+    const [doc] = await restored.query<{ storage_key: string }>(`select storage_key from attachments where record_kind = 'project' and record_id = $1`, [acked[0].id]);
     expect(fs.readFileSync(path.join(first.dataDir, 'files', doc.storage_key)).equals(pdf)).toBe(true);
     await restored.close();
     const audit = await run('server/cli/audit-verify.ts', [], first.env);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { JsonValue } from '../../platform/http/json-value';
 
 export const AuditQuery = z.object({
   actorId: z.string().uuid().optional(),
@@ -30,8 +31,9 @@ export const AuditEntry = z
     entityLabel: z.string(),
     entityId: z.string().nullable(),
     summary: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
+    /** The record (or the changed fields) before and after, as JSON; null when none. */
+    before: JsonValue,
+    after: JsonValue,
   })
   .openapi('AuditEntry');
 

@@ -2,9 +2,10 @@ import type { z } from '@hono/zod-openapi';
 import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import { ROLE_LABELS, type Role } from '../../../common/roles';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, type AuditAction } from '../../../common/audit-actions';
+import type { JsonValue } from '../../platform/http/json-value';
 import { verifyAuditChain } from '../../platform/audit/audit.service';
 import { auditLog } from '../../platform/audit/audit.tables';
-import { canReachDivision, regionCondition } from '../../platform/auth/scope';
+import { actorRegion, canReachDivision } from '../../platform/auth/scope';
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { likePattern } from '../org/org.repository';
@@ -19,7 +20,7 @@ function bound(value: string, addDays: number): Date {
 /** A page of audit entries inside the caller's region, newest first. */
 export async function listAuditEntries(database: Database, actor: Actor, query: z.infer<typeof AuditQuery>) {
   const where = and(
-    regionCondition(actor, auditLog.divisionCode),
+    actorRegion(actor, auditLog.divisionCode),
     query.actorId ? eq(auditLog.actorId, query.actorId) : undefined,
     query.actorName ? ilike(auditLog.actorName, likePattern(query.actorName)) : undefined,
     query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
@@ -60,8 +61,8 @@ export function presentAuditEntry(r: typeof auditLog.$inferSelect) {
     entityLabel: AUDIT_ENTITY_LABELS[r.entityType] ?? r.entityType,
     entityId: r.entityId,
     summary: r.summary,
-    before: r.before,
-    after: r.after,
+    before: (r.before ?? null) as JsonValue,
+    after: (r.after ?? null) as JsonValue,
   };
 }
 

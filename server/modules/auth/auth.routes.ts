@@ -23,6 +23,7 @@ const loginRoute = defineRoute({
   tags: ['认证'],
   summary: '登录',
   permission: null,
+  access: 'public',
   middleware: [
     bodyLimit({
       maxSize: 8 * 1024,

@@ -1,29 +1,19 @@
 import { z } from '@hono/zod-openapi';
-import { SECTORS } from '../../../common/projects';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
-import { Wan } from '../projects/projects.schemas';
 import { getSettings, listFigures, saveFigures, saveSettings } from '../monthly-reports/settings.service';
+import {
+  CockpitAnswer,
+  CockpitQuery,
+  InvestmentFigures,
+  ReportingSettings,
+  SaveFiguresBody,
+  SaveFiguresResult,
+  SaveMapBody,
+  SaveMapResult,
+  SaveReportingSettingsBody,
+} from './cockpit.schemas';
 import { computeCockpit, saveMap } from './cockpit.service';
-
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报送期格式应为 YYYY-MM');
-
-const Settings = z
-  .object({
-    deadlineDay: z.number().int().min(1, '截止日应在 1–28 日之间').max(28, '截止日应在 1–28 日之间'),
-    summaryDay: z.number().int().min(1, '汇总日应在 1–28 日之间').max(28, '汇总日应在 1–28 日之间'),
-    combineJanFeb: z.boolean(),
-    lagMarginPct: z.number().int().min(0).max(100),
-    idleMonths: z.number().int().min(1).max(12),
-  })
-  .openapi('ReportingSettings');
-const FigureItem = z.object({
-  period,
-  kind: z.enum(['dispatch', 'official']),
-  scope: z.union([z.literal('total'), z.templateLiteral(['sector:', z.enum(SECTORS)])]),
-  yearCumulative: Wan,
-  note: z.string().trim().max(500).nullish(),
-});
 
 const routes = {
   cockpit: defineRoute({
@@ -32,8 +22,8 @@ const routes = {
     tags: ['驾驶舱'],
     summary: '领导驾驶舱（一屏总览）',
     permission: 'summary.read',
-    request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-    responses: { 200: json(z.record(z.string(), z.unknown()), '驾驶舱数据'), ...errorResponses },
+    request: { query: CockpitQuery },
+    responses: { 200: json(CockpitAnswer, '驾驶舱数据'), ...errorResponses },
   }),
   saveMap: defineRoute({
     method: 'put',
@@ -41,8 +31,8 @@ const routes = {
     tags: ['驾驶舱'],
     summary: '上传乡镇地图（GeoJSON）',
     permission: 'period.manage',
-    request: body(z.object({ geojson: z.record(z.string(), z.unknown()), nameProperty: z.string().trim().min(1).max(32).default('name') }).strict()),
-    responses: { 200: json(z.object({ features: z.number() }), '已保存'), ...errorResponses },
+    request: body(SaveMapBody),
+    responses: { 200: json(SaveMapResult, '已保存'), ...errorResponses },
   }),
   settings: defineRoute({
     method: 'get',
@@ -50,7 +40,7 @@ const routes = {
     tags: ['月报'],
     summary: '月报调度设置',
     permission: 'project.read',
-    responses: { 200: json(Settings.extend({ version: z.number() }), '设置'), ...errorResponses },
+    responses: { 200: json(ReportingSettings, '设置'), ...errorResponses },
   }),
   saveSettings: defineRoute({
     method: 'put',
@@ -58,8 +48,8 @@ const routes = {
     tags: ['月报'],
     summary: '修改月报调度设置',
     permission: 'period.manage',
-    request: body(Settings.extend({ version: z.number().int().min(0) }).strict()),
-    responses: { 200: json(Settings.extend({ version: z.number() }), '已保存'), ...errorResponses },
+    request: body(SaveReportingSettingsBody),
+    responses: { 200: json(ReportingSettings, '已保存'), ...errorResponses },
   }),
   figures: defineRoute({
     method: 'get',
@@ -68,7 +58,7 @@ const routes = {
     summary: '上年调度数与统计数',
     permission: 'summary.read',
     request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
-    responses: { 200: json(z.object({ data: z.array(FigureItem.extend({ kind: z.string(), scope: z.string() })) }), '数据'), ...errorResponses },
+    responses: { 200: json(InvestmentFigures, '数据'), ...errorResponses },
   }),
   saveFigures: defineRoute({
     method: 'put',
@@ -76,8 +66,8 @@ const routes = {
     tags: ['月报'],
     summary: '录入上年调度数或统计数（按期、按口径）',
     permission: 'period.manage',
-    request: body(z.object({ items: z.array(FigureItem).min(1).max(500) }).strict()),
-    responses: { 200: json(z.object({ saved: z.number() }), '已保存'), ...errorResponses },
+    request: body(SaveFiguresBody),
+    responses: { 200: json(SaveFiguresResult, '已保存'), ...errorResponses },
   }),
 };
 
@@ -85,15 +75,7 @@ const routes = {
 export function cockpitRoutes() {
   return createRouter()
     .openapi(routes.cockpit, async (c) =>
-      c.json(
-        (await computeCockpit(
-          c.get('deps').database,
-          requireActor(c),
-          c.req.valid('query').year ?? new Date().getFullYear(),
-          c.get('deps').replica,
-        )) as unknown as Record<string, unknown>,
-        200,
-      ),
+      c.json(await computeCockpit(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear(), c.get('deps').replica), 200),
     )
     .openapi(routes.saveMap, async (c) => c.json(await saveMap(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
     .openapi(routes.settings, async (c) => c.json(await getSettings(c.get('deps').database, requireActor(c)), 200))

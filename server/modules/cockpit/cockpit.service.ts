@@ -6,22 +6,24 @@ import { divisionPrefix } from '../../platform/auth/scope';
 import { rowsOf, type Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { reserveRatio } from '../libraries/libraries.service';
 import { orgUnits } from '../org/org.tables';
 import { currentPeriod, cycleSettings } from '../monthly-reports/monthly-reports.service';
 import { monthlyReports } from '../monthly-reports/monthly-reports.tables';
 import { periodsOfYear, periodSpec } from '../monthly-reports/periods';
-import { COUNTED_MIN_WAN, getSummary, growthPct } from '../monthly-reports/summary.service';
+import { getSummary, growthPct } from '../monthly-reports/summary.service';
 import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
+import type { z } from '@hono/zod-openapi';
+import type { MapFeatureCollection } from './cockpit.schemas';
+import { createMetricContext, type MetricContext } from '../../platform/metrics/define-metric';
+import { metrics } from '../../platform/metrics/providers';
+import { investmentThresholds } from '../projects/projects.rules';
 import { divisionMaps } from './cockpit.tables';
 
-/** The division filter of the caller's own region. */
-function regionSql(actor: Actor, column: unknown) {
-  const prefix = divisionPrefix(actor.divisionCode);
-  if (actor.dataScope === 'all') return sql`true`;
-  return prefix.length === 6 ? sql`${column} = ${prefix}` : sql`${column} like ${`${prefix}%`}`;
+/** The division filter of the caller's own region (`true` for scope `all`), to put in raw SQL. */
+function regionSql(actor: Actor, column: Column | SQL) {
+  return actorRegion(actor, column) ?? sql`true`;
 }
 
 /**
@@ -39,6 +41,9 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
   const periods = periodsOfYear(year, settings).filter((p) => p <= current);
   const latest = periods.at(-1) ?? `${year}-12`;
   const scope = projectScope(actor) ?? sql`true`;
+  // Figures other modules compute come through the metric registry; the thresholds are the division's rules.
+  const figures = createMetricContext({ database, db, actor, divisionCode: actor.divisionCode, year });
+  const counted = (await figures.rules(investmentThresholds, actor.divisionCode)).countedMinWan;
 
   const monthly = rowsOf<{ period: string; this_year: string; last_year: string }>(
     await db.execute(sql`
@@ -48,7 +53,7 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
       from ${monthlyReports} r
       join ${projects} on ${projects.divisionCode} = r.division_code and ${projects.id} = r.project_id
       where ${regionSql(actor, sql`r.division_code`)} and ${scope} and r.status = 'approved'
-        and ${projects.totalInvestment} >= ${COUNTED_MIN_WAN}
+        and ${projects.totalInvestment} >= ${counted}
         and (r.period between ${`${year}-01`} and ${`${year}-12`} or r.period between ${`${year - 1}-01`} and ${`${year - 1}-12`})
       group by 1 order by 1`),
   );
@@ -79,7 +84,7 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
         count(*) filter (where extract(year from ${projects.actualCompletion}) = ${year} and extract(month from ${projects.actualCompletion}) = m.month)::int as completions
       from generate_series(1, 12) as m(month)
       cross join ${projects}
-      where ${regionSql(actor, projects.divisionCode)} and ${scope} and ${projects.totalInvestment} >= ${COUNTED_MIN_WAN}
+      where ${regionSql(actor, projects.divisionCode)} and ${scope} and ${projects.totalInvestment} >= ${counted}
         and (extract(year from ${projects.actualStart}) = ${year} or extract(year from ${projects.actualCompletion}) = ${year})
       group by m.month order by m.month`),
   );
@@ -100,7 +105,7 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
         select sum(invested_this_period) as amount from ${monthlyReports} m
         where m.division_code = ${projects.divisionCode} and m.project_id = ${projects.id} and m.status = 'approved' and m.period between ${`${year}-01`} and ${latest}
       ) r on true
-      where ${regionSql(actor, projects.divisionCode)} and ${scope} and ${projects.totalInvestment} >= ${COUNTED_MIN_WAN}
+      where ${regionSql(actor, projects.divisionCode)} and ${scope} and ${projects.totalInvestment} >= ${counted}
         and ${projects.stage} not in ('terminated')
       group by ${projects.townshipId}, t.name order by 4 desc`),
   );
@@ -122,10 +127,35 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
       totalInvestment: plainWan(t.total),
       filter: t.township_id ? { townshipId: t.township_id } : {},
     })),
-    reserveRatio: await reserveRatio(db, actor, year),
+    reserveRatio: await reserveRatioOf(figures),
     lagging: (summary?.lagging ?? []).slice(0, 50),
     reporting: summary?.reporting ?? null,
-    map: map ? { nameProperty: map.nameProperty, geojson: map.geojson } : null,
+    map: map ? { nameProperty: map.nameProperty, geojson: presentMap(map.geojson) } : null,
+  };
+}
+
+type MapFeatures = z.infer<typeof MapFeatureCollection>;
+
+/** The stored map as the API shows it: the features' names and outlines, without whatever else the uploaded file carried. */
+function presentMap(geojson: unknown): MapFeatures {
+  const fc = geojson as MapFeatures;
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => ({ type: 'Feature', properties: f.properties ?? null, geometry: { type: f.geometry.type, coordinates: f.geometry.coordinates } as MapFeatures['features'][number]['geometry'] })),
+  };
+}
+
+// The reserve ratio of SPEC §2 as the cockpit shows it, from the libraries module's figures.
+async function reserveRatioOf(figures: MetricContext) {
+  const figure = (key: string) => metrics.compute(key, figures);
+  const ratio = await figure('reserve_ratio');
+  const target = Number(await figure('reserve_ratio_target'));
+  return {
+    reserveCount: Number(await figure('reserve_projects')),
+    implementedCount: Number(await figure('implemented_projects')),
+    ratio,
+    target,
+    isBelowTarget: ratio !== null && new Decimal(ratio).lt(target),
   };
 }
 

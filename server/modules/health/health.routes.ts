@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter, defineRoute } from '../../platform/http/openapi';
+import { VERSION } from '../../platform/version';
 
 const Health = z
   .object({
@@ -16,14 +17,15 @@ const healthRoute = defineRoute({
   tags: ['系统'],
   summary: '健康检查',
   permission: null,
+  access: 'public',
   responses: { 200: { description: '服务正常', content: { 'application/json': { schema: Health } } } },
 });
 
 /** Liveness and which database is behind the server. */
-export function healthRoutes(version: string) {
+export function healthRoutes() {
   return createRouter().openapi(healthRoute, async (c) => {
     const { database } = c.get('deps');
     await database.query('select 1');
-    return c.json({ status: 'ok' as const, database: database.kind, version, time: new Date().toISOString() }, 200);
+    return c.json({ status: 'ok' as const, database: database.kind, version: VERSION, time: new Date().toISOString() }, 200);
   });
 }

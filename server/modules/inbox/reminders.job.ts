@@ -9,16 +9,11 @@ import { cycleSettings, REPORTING_STAGES } from '../monthly-reports/monthly-repo
 import { periodOf, periodSpec } from '../monthly-reports/periods';
 import { users } from '../org/org.tables';
 import { projects } from '../projects/projects.tables';
+import { loadRules, savedRuleValues } from '../../platform/rules/rules.service';
+import { reminderRules } from './inbox.rules';
 import { notifications } from './inbox.tables';
 import { inAppSender, REMINDER_KINDS, type ReminderKind, type ReminderMessage, type ReminderSender } from './reminder-senders';
 
-/** Remind about the monthly report this many days before its deadline (the deadline day included). */
-export const REPORT_LEAD_DAYS = 3;
-/** Remind a milestone's owner this many days before its planned date. */
-export const MILESTONE_LEAD_DAYS = [7, 1] as const;
-/** Days overdue after which a milestone escalates to the department (level 1) and the leader (level 2). */
-export const ESCALATION_DAYS = { department: 3, leader: 7 } as const;
-/** Only projects of at least this total (万元) report monthly and count toward FAI (SPEC §5). */
 /** Projects that are paused or ended get no milestone reminders. */
 const SILENT_STAGES = ['suspended', 'terminated'];
 
@@ -26,9 +21,17 @@ export interface ReminderOptions {
   now: Date;
   /** Channels, in order; the in-app inbox by default. */
   senders?: ReminderSender[];
+  /** Overrides of every division's rules (`inbox.reminders`), for tests and tools. */
   reportLeadDays?: number;
   milestoneLeadDays?: readonly number[];
   escalationDays?: { department: number; leader: number };
+}
+
+/** The reminder days of a division: its rules (`inbox.reminders`, 3 / [7, 1] / 3 and 7 days by default), or the run's overrides. */
+interface ReminderDays {
+  reportLeadDays: number;
+  milestoneLeadDays: readonly number[];
+  escalation: { department: number; leader: number };
 }
 
 export interface ReminderRun {
@@ -143,7 +146,7 @@ function messagesFor(recipients: Recipient[], m: Omit<ReminderMessage, 'division
 }
 
 /** (1) Units with projects that report this period (前期 / 具备开工条件 / 在建) and have not submitted yet. */
-async function reportReminders(tx: DbOrTx, today: string, leadDays: number): Promise<ReminderMessage[]> {
+async function reportReminders(tx: DbOrTx, today: string, daysOf: (divisionCode: string) => ReminderDays): Promise<ReminderMessage[]> {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const reporting = inArray(projects.stage, REPORTING_STAGES);
@@ -152,7 +155,7 @@ async function reportReminders(tx: DbOrTx, today: string, leadDays: number): Pro
   for (const { divisionCode } of divisionRows) {
     const due = await reportDeadline(tx, divisionCode, year, month);
     const daysLeft = daysBetween(today, due.deadline);
-    if (daysLeft < 0 || daysLeft > leadDays) continue;
+    if (daysLeft < 0 || daysLeft > daysOf(divisionCode).reportLeadDays) continue;
     const missing = await tx
       .select({ id: projects.id, name: projects.name, departmentId: projects.departmentId, ownerUnitId: projects.ownerUnitId })
       .from(projects)
@@ -195,14 +198,8 @@ async function reportReminders(tx: DbOrTx, today: string, leadDays: number): Pro
 }
 
 /** (2) and (3): countdown before planned dates, and escalating reminders once overdue. */
-async function milestoneReminders(
-  tx: DbOrTx,
-  today: string,
-  leadDays: readonly number[],
-  escalation: { department: number; leader: number },
-): Promise<ReminderMessage[]> {
-  const leads = [...leadDays].sort((a, b) => a - b);
-  const horizon = addDays(today, leads[leads.length - 1] ?? 0);
+async function milestoneReminders(tx: DbOrTx, today: string, daysOf: (divisionCode: string) => ReminderDays, longestLead: number): Promise<ReminderMessage[]> {
+  const horizon = addDays(today, longestLead);
   const rows = await tx
     .select({
       id: milestones.id,
@@ -227,6 +224,8 @@ async function milestoneReminders(
   const messages: ReminderMessage[] = [];
   for (const m of rows) {
     const p = m.project;
+    const { milestoneLeadDays, escalation } = daysOf(p.divisionCode);
+    const leads = [...milestoneLeadDays].sort((a, b) => a - b);
     const daysLeft = daysBetween(today, m.plannedDate);
     const link = `/projects/${p.id}?tab=milestones`;
     const base = `${m.id}:${m.plannedDate}`;
@@ -267,6 +266,12 @@ async function milestoneReminders(
   return messages;
 }
 
+// The lead days of the defaults and of every division's saved reminder rules.
+async function allMilestoneLeads(tx: DbOrTx): Promise<number[]> {
+  const saved = await savedRuleValues(tx, reminderRules);
+  return [...reminderRules.defaults.milestoneLeadDays, ...saved.flatMap((v) => v.milestoneLeadDays ?? [])];
+}
+
 /** Drops the messages already delivered (and repeats within this run). */
 async function onlyNew(tx: DbOrTx, messages: ReminderMessage[]): Promise<ReminderMessage[]> {
   const unique = new Map<string, ReminderMessage>();
@@ -298,10 +303,19 @@ async function onlyNew(tx: DbOrTx, messages: ReminderMessage[]): Promise<Reminde
 export async function runReminders(database: Database, options: ReminderOptions): Promise<ReminderRun> {
   const today = beijingToday(options.now);
   const senders = options.senders ?? [inAppSender(database)];
-  const candidates = [
-    ...(await reportReminders(database.db, today, options.reportLeadDays ?? REPORT_LEAD_DAYS)),
-    ...(await milestoneReminders(database.db, today, options.milestoneLeadDays ?? MILESTONE_LEAD_DAYS, options.escalationDays ?? ESCALATION_DAYS)),
-  ];
+  // Every division's rules in one read: the job covers every county.
+  const rulesOf = await loadRules(database.db, reminderRules);
+  const daysOf = (divisionCode: string): ReminderDays => {
+    const rules = rulesOf(divisionCode);
+    return {
+      reportLeadDays: options.reportLeadDays ?? rules.reportLeadDays,
+      milestoneLeadDays: options.milestoneLeadDays ?? rules.milestoneLeadDays,
+      escalation: options.escalationDays ?? { department: rules.escalateDepartmentDays, leader: rules.escalateLeaderDays },
+    };
+  };
+  // Milestones are loaded up to the longest lead any division asks for; each is then judged by its own division's days.
+  const longestLead = Math.max(...(options.milestoneLeadDays ?? []), ...(await allMilestoneLeads(database.db)));
+  const candidates = [...(await reportReminders(database.db, today, daysOf)), ...(await milestoneReminders(database.db, today, daysOf, longestLead))];
   const fresh = await onlyNew(database.db, candidates);
   const byKind = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
   for (const message of fresh) {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LIBRARY_KINDS, LIBRARY_REQUEST_KINDS, LIBRARY_REQUEST_STATUSES } from '../../../common/projects';
+import { LIBRARY_REQUEST_ACTIONS } from '../../../common/record-actions';
 
 export const Library = z
   .object({
@@ -25,6 +26,9 @@ export const ReserveRatio = z
     isBelowTarget: z.boolean(),
   })
   .openapi('ReserveRatio');
+
+/** The configured libraries and the county's reserve ratio. */
+export const LibraryList = z.object({ data: z.array(Library), reserveRatio: ReserveRatio }).openapi('LibraryList');
 
 export const CreateLibraryBody = z
   .object({
@@ -67,6 +71,8 @@ export const LibraryRequest = z
     reviewedAt: z.string().nullable(),
     reviewComment: z.string().nullable(),
     canReview: z.boolean(),
+    /** What the caller may do to this request (the library-request policy). */
+    allowedActions: z.array(z.enum(LIBRARY_REQUEST_ACTIONS)),
     version: z.number(),
   })
   .openapi('LibraryRequest');

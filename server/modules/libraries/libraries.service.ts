@@ -2,44 +2,48 @@ import Decimal from 'decimal.js';
 import { and, asc, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { LIBRARY_REQUEST_KIND_LABELS, type LibraryKind, type LibraryRequestKind, type LibraryRequestStatus } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
-import { regionCondition } from '../../platform/auth/scope';
+import { actorRegion } from '../../platform/auth/scope';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits } from '../org/org.tables';
-import { loadProject } from '../projects/projects.service';
+import { loadProjectFor } from '../projects/projects.service';
 import { projectScope } from '../projects/projects.policy';
 import { projects } from '../projects/projects.tables';
+import { getRules } from '../../platform/rules/rules.service';
+import { investmentThresholds } from '../projects/projects.rules';
+import { reserveRules } from './libraries.rules';
+import { authorizeLibraryChange, libraryRequestPolicy, type LibraryRequestFacts } from './libraries.policy';
 import { libraries, libraryMemberships, libraryRequests } from './libraries.tables';
 
-/** The health rule of SPEC §2: reserve projects ≥ 3 × the projects implemented this year. */
-export const RESERVE_RATIO_TARGET = 3;
-const COUNTED_MIN_WAN = '500';
 const NOT_STARTED = ['reserve', 'preliminary', 'ready'];
 
 /**
- * 储备项目数 ÷ 本年实施项目数 over the caller's region, counting only projects ≥ 500万元:
- * reserve = not started yet (储备 / 前期 / 具备开工条件); implemented = under construction,
- * or started or completed this year.
+ * 储备项目数 ÷ 本年实施项目数 over the caller's region, counting only projects of at least the
+ * division's 统计起点 (500万元 by default): reserve = not started yet (储备 / 前期 / 具备开工条件);
+ * implemented = under construction, or started or completed this year. The target (3× by
+ * default, SPEC §2) is the division's rule `libraries.reserve`.
  */
 export async function reserveRatio(tx: DbOrTx, actor: Actor, year = new Date().getFullYear()) {
-  const region = regionCondition(actor, projects.divisionCode);
+  const region = actorRegion(actor, projects.divisionCode);
   const yearStart = `${year}-01-01`;
+  const { countedMinWan } = await getRules(tx, actor.divisionCode, investmentThresholds);
+  const { reserveRatioTarget } = await getRules(tx, actor.divisionCode, reserveRules);
   const [row] = await tx
     .select({
       reserve: sql<number>`count(*) filter (where ${inArray(projects.stage, NOT_STARTED)})::int`,
       implemented: sql<number>`count(*) filter (where ${projects.stage} = 'construction' or ${projects.actualStart} >= ${yearStart} or ${projects.actualCompletion} >= ${yearStart})::int`,
     })
     .from(projects)
-    .where(and(region, gte(projects.totalInvestment, COUNTED_MIN_WAN)));
+    .where(and(region, gte(projects.totalInvestment, String(countedMinWan))));
   const ratio = row.implemented > 0 ? new Decimal(row.reserve).div(row.implemented).toDecimalPlaces(1).toFixed(1) : null;
   return {
     reserveCount: row.reserve,
     implementedCount: row.implemented,
     ratio,
-    target: RESERVE_RATIO_TARGET,
-    isBelowTarget: ratio !== null && new Decimal(ratio).lt(RESERVE_RATIO_TARGET),
+    target: reserveRatioTarget,
+    isBelowTarget: ratio !== null && new Decimal(ratio).lt(reserveRatioTarget),
   };
 }
 
@@ -54,7 +58,7 @@ export async function listLibraries(database: Database, actor: Actor) {
     })
     .from(libraries)
     .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, libraries.divisionCode), eq(orgUnits.id, libraries.ownerUnitId)))
-    .where(regionCondition(actor, libraries.divisionCode))
+    .where(actorRegion(actor, libraries.divisionCode))
     .orderBy(asc(libraries.divisionCode), asc(libraries.sortOrder), asc(libraries.name));
   return {
     data: rows.map((r) => presentLibrary(r.library, r.ownerUnitName, r.projectCount)),
@@ -116,8 +120,9 @@ export async function updateLibrary(
   input: { version: number; name?: string; kind?: LibraryKind; ownerUnitId?: string | null; entryCriteria?: string | null; sortOrder?: number; isActive?: boolean },
 ) {
   return database.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(libraries).where(and(eq(libraries.id, id), regionCondition(actor, libraries.divisionCode)));
+    const [before] = await tx.select().from(libraries).where(and(eq(libraries.id, id), actorRegion(actor, libraries.divisionCode)));
     if (!before) notFound('项目库不存在');
+    authorizeLibraryChange(actor, before);
     assertSameVersion(before.version, input.version);
     const ownerUnitName = await checkOwnerUnit(tx, before.divisionCode, input.ownerUnitId === undefined ? before.ownerUnitId : input.ownerUnitId);
     if (input.name && (await nameTaken(tx, before.divisionCode, input.name, id))) throw new AppError('DUPLICATE', `项目库「${input.name}」已存在`, { field: 'name' });
@@ -134,11 +139,8 @@ export async function updateLibrary(
   });
 }
 
-// The 发改局 reviews every library's requests; a library's owner unit reviews its own.
-function canReviewRequest(actor: Actor, library: { ownerUnitId: string | null }, request: { status: string; submittedBy: string }) {
-  if (request.status !== 'pending' || !actor.permissions.includes('library.review')) return false;
-  if (request.submittedBy === actor.id) return false;
-  return actor.role === 'drc' || (library.ownerUnitId !== null && library.ownerUnitId === actor.unitId);
+function requestFacts(request: typeof libraryRequests.$inferSelect, library: { ownerUnitId: string | null }): LibraryRequestFacts {
+  return { divisionCode: request.divisionCode, status: request.status, submittedBy: request.submittedBy, libraryOwnerUnitId: library.ownerUnitId };
 }
 
 /** Submits an 入库 / 调整 / 出库 request for a project the caller reaches. */
@@ -148,7 +150,7 @@ export async function submitLibraryRequest(
   input: { projectId: string; libraryId: string; kind: LibraryRequestKind; reason: string; changes?: string | null },
 ) {
   return database.db.transaction(async (tx) => {
-    const { project } = await loadProject(tx, actor, input.projectId);
+    const { project } = await loadProjectFor(tx, actor, input.projectId, 'requestLibrary');
     const [library] = await tx.select().from(libraries).where(and(eq(libraries.divisionCode, project.divisionCode), eq(libraries.id, input.libraryId)));
     if (!library || !library.isActive) throw new AppError('VALIDATION_FAILED', '项目库不存在或已停用', { field: 'libraryId' });
     const [membership] = await tx
@@ -213,7 +215,8 @@ function presentRequest(r: typeof libraryRequests.$inferSelect, projectName: str
     reviewedByName: r.reviewedByName,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewComment: r.reviewComment,
-    canReview: library ? canReviewRequest(actor, library, r) : false,
+    canReview: library ? libraryRequestPolicy.can(actor, 'approve', requestFacts(r, library)) : false,
+    allowedActions: library ? libraryRequestPolicy.allowedActions(actor, requestFacts(r, library)) : [],
     version: r.version,
   };
 }
@@ -227,7 +230,7 @@ function presentRequest(r: typeof libraryRequests.$inferSelect, projectName: str
 function visibleRequests(actor: Actor): SQL | undefined {
   const scope = projectScope(actor);
   const visible = scope && actor.unitId ? or(scope, eq(libraries.ownerUnitId, actor.unitId)) : scope;
-  return and(regionCondition(actor, libraryRequests.divisionCode), visible);
+  return and(actorRegion(actor, libraryRequests.divisionCode), visible);
 }
 
 /** Requests the caller may see (see `visibleRequests`). With `status=pending` this is the reviewer's 待办. */
@@ -271,9 +274,7 @@ export async function reviewLibraryRequest(database: Database, actor: Actor, id:
     if (!found) notFound('申请不存在或不在您的数据范围内');
     const { request, library } = found;
     if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理，不能重复审核');
-    if (!canReviewRequest(actor, library, request)) {
-      throw new AppError('FORBIDDEN', request.submittedBy === actor.id ? '不能审核自己提交的申请' : '您不是该项目库的审核单位');
-    }
+    libraryRequestPolicy.authorize(actor, decision.approve ? 'approve' : 'return', requestFacts(request, library));
     const status = decision.approve ? 'approved' : 'returned';
     const rows = await tx
       .update(libraryRequests)

@@ -6,9 +6,9 @@ import { assertSameVersion, assertVersionMatched } from '../../platform/db/versi
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits, users } from '../org/org.tables';
-import { can, projectScope } from '../projects/projects.policy';
+import { projectFacts, projectPolicy, projectScope } from '../projects/projects.policy';
 import { filterCondition } from '../projects/projects.repository';
-import { loadProject } from '../projects/projects.service';
+import { loadProject, loadProjectFor } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
 import { AT_RISK_DAYS, beijingToday, milestoneState, rollUpStatus, type MilestoneStatus } from './milestone-status';
 import type { CreateMilestoneInput, PortfolioFilters, UpdateMilestoneInput } from './milestones.schemas';
@@ -40,7 +40,8 @@ const planOrder = [asc(milestones.sortOrder), asc(milestones.plannedDate), asc(m
 
 /** The milestone plan of a project the caller reaches (404 outside the scope). */
 export async function listProjectMilestones(database: Database, actor: Actor, projectId: string, now = new Date()) {
-  const { project } = await loadProject(database.db, actor, projectId);
+  const row = await loadProject(database.db, actor, projectId);
+  const { project } = row;
   const rows = await database.db
     .select()
     .from(milestones)
@@ -48,7 +49,7 @@ export async function listProjectMilestones(database: Database, actor: Actor, pr
     .orderBy(...planOrder);
   const today = beijingToday(now);
   const data = rows.map((m) => presentMilestone(m, today));
-  return { data, rollUpStatus: rollUpStatus(data.map((m) => m.status)), today, canManage: can(actor, 'milestone.manage') };
+  return { data, rollUpStatus: rollUpStatus(data.map((m) => m.status)), today, canManage: projectPolicy.can(actor, 'manageMilestones', projectFacts(row)) };
 }
 
 /** A responsible user must be an active account of the project's division. */
@@ -69,13 +70,14 @@ async function loadMilestone(tx: Tx, actor: Actor, id: string) {
     .innerJoin(projects, and(eq(projects.divisionCode, milestones.divisionCode), eq(projects.id, milestones.projectId)))
     .where(and(eq(milestones.id, id), projectScope(actor)));
   if (!row) notFound('里程碑不存在或不在您的数据范围内');
+  await loadProjectFor(tx, actor, row.milestone.projectId, 'manageMilestones');
   return row;
 }
 
 /** Adds a milestone to a project's plan. */
 export async function createMilestone(database: Database, actor: Actor, projectId: string, input: CreateMilestoneInput) {
   return database.db.transaction(async (tx) => {
-    const { project } = await loadProject(tx, actor, projectId);
+    const { project } = await loadProjectFor(tx, actor, projectId, 'manageMilestones');
     await checkOwnerUser(tx, project.divisionCode, input.ownerUserId);
     let sortOrder = input.sortOrder;
     if (sortOrder === undefined) {

@@ -2,9 +2,18 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
-  GridRow,
+  GridAnswer,
+  LatenessAnswer,
   MonthlyReport,
   PeriodParam,
+  PeriodReopenRequest,
+  PeriodReopenRequests,
+  PeriodsAnswer,
+  ReportImportPreview,
+  ReportImportResult,
+  ReportingPeriod,
+  ReportPhotos,
+  ReportWithRevisions,
   ProjectPeriodParam,
   ReportIdParam,
   ReportListQuery,
@@ -12,31 +21,29 @@ import {
   ReviewBody,
   ReviseBody,
   SaveDraftBody,
+  UploadedReportPhoto,
 } from './monthly-reports.schemas';
+import { MonthlySummary } from './summary.schemas';
 import * as reports from './monthly-reports.service';
 import * as periods from './periods.service';
 import { getSummary } from './summary.service';
 import { importReports, reportTemplate } from './report-import.service';
 import { renderMonthlyReportDocx } from './documents/monthly-report-docx';
+import { reportGrowthTarget } from './report-documents.service';
 import { renderSummaryXlsx } from './documents/summary-xlsx';
-import { bodyLimit } from 'hono/body-limit';
 import { attachment, DOCX, XLSX } from '../../platform/http/download';
 import { AppError } from '../../platform/http/errors';
 import { readXlsxUpload } from '../../platform/documents/xlsx-guard';
 
 
-const Period = z
-  .object({ period: z.string(), label: z.string(), cumulativeLabel: z.string(), deadline: z.string(), summaryDue: z.string(), status: z.string(), closedAt: z.string().nullable(), closedByName: z.string().nullable() })
-  .openapi('ReportingPeriod');
-const ReopenRequest = z
-  .object({ id: z.string(), period: z.string(), reason: z.string(), status: z.string(), requestedByName: z.string(), requestedAt: z.string(), reviewedByName: z.string().nullable().optional(), reviewComment: z.string().nullable().optional() })
-  .openapi('PeriodReopenRequest');
 const SummaryQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
 
 const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要导入的 .xlsx 文件' }).openapi({ type: 'string', format: 'binary' }) });
 const PhotoBody = z.object({ file: z.instanceof(File, { message: '请选择要上传的现场照片' }).openapi({ type: 'string', format: 'binary' }) });
 
 const MAX_REPORT_IMPORT_BYTES = 10 * 1024 * 1024;
+/** A site photo's size limit. */
+const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 const DocumentQuery = SummaryQuery.extend({ docNumber: z.string().trim().max(40, '文号过长').optional() });
 
@@ -85,19 +92,12 @@ const routes = {
     tags: ['月报'],
     summary: '导入批量填报表：先预览（不写入），commit=true 时整份写入为草稿',
     permission: 'report.fill',
-    middleware: [
-      bodyLimit({
-        maxSize: MAX_REPORT_IMPORT_BYTES + 64 * 1024,
-        onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '填报表不能超过 10 MB', { field: 'file' });
-        },
-      }),
-    ],
+    upload: { maxBytes: MAX_REPORT_IMPORT_BYTES, what: '填报表' },
     request: {
       query: z.object({ period: PeriodParam.shape.period, commit: z.enum(['true', 'false']).optional() }),
       body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true },
     },
-    responses: { 200: json(z.record(z.string(), z.unknown()), '预览或写入结果'), ...errorResponses },
+    responses: { 200: json(z.union([ReportImportPreview, ReportImportResult]), '预览或写入结果'), ...errorResponses },
   }),
   grid: defineRoute({
     method: 'get',
@@ -106,7 +106,7 @@ const routes = {
     summary: '某报送期的月报填报表（本人范围内应报项目及其最新版本）',
     permission: 'project.read',
     request: { query: ReportListQuery },
-    responses: { 200: json(z.object({ period: z.record(z.string(), z.unknown()), data: z.array(GridRow), total: z.number() }), '填报表'), ...errorResponses },
+    responses: { 200: json(GridAnswer, '填报表'), ...errorResponses },
   }),
   saveDraft: defineRoute({
     method: 'put',
@@ -124,7 +124,7 @@ const routes = {
     summary: '月报详情及本期各版本',
     permission: 'project.read',
     request: { params: ReportIdParam },
-    responses: { 200: json(z.object({ report: MonthlyReport, revisions: z.array(MonthlyReport) }), '月报'), ...errorResponses },
+    responses: { 200: json(ReportWithRevisions, '月报'), ...errorResponses },
   }),
   submit: defineRoute({
     method: 'post',
@@ -169,7 +169,7 @@ const routes = {
     summary: '月报现场照片',
     permission: 'project.read',
     request: { params: ReportIdParam },
-    responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })) }), '照片'), ...errorResponses },
+    responses: { 200: json(ReportPhotos, '照片'), ...errorResponses },
   }),
   addPhoto: defineRoute({
     method: 'post',
@@ -177,16 +177,9 @@ const routes = {
     tags: ['月报'],
     summary: '上传现场照片（JPG/PNG，草稿可添加，每份最多 9 张；下载走 /api/documents/{id}/download）',
     permission: 'report.fill',
-    middleware: [
-      bodyLimit({
-        maxSize: 21 * 1024 * 1024,
-        onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '单张照片不能超过 20 MB', { field: 'file' });
-        },
-      }),
-    ],
+    upload: { maxBytes: MAX_PHOTO_BYTES, what: '单张照片' },
     request: { params: ReportIdParam, body: { content: { 'multipart/form-data': { schema: PhotoBody } }, required: true } },
-    responses: { 201: json(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number() }).passthrough(), '已上传'), ...errorResponses },
+    responses: { 201: json(UploadedReportPhoto, '已上传'), ...errorResponses },
   }),
   periods: defineRoute({
     method: 'get',
@@ -195,7 +188,7 @@ const routes = {
     summary: '报送期（截止日遇节假日顺延）',
     permission: 'project.read',
     request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-    responses: { 200: json(z.object({ current: z.string(), data: z.array(Period) }), '报送期'), ...errorResponses },
+    responses: { 200: json(PeriodsAnswer, '报送期'), ...errorResponses },
   }),
   close: defineRoute({
     method: 'post',
@@ -204,7 +197,7 @@ const routes = {
     summary: '关闭报送期（冻结，并登记缺报迟报）',
     permission: 'period.manage',
     request: { params: PeriodParam },
-    responses: { 200: json(Period, '已关闭'), ...errorResponses },
+    responses: { 200: json(ReportingPeriod, '已关闭'), ...errorResponses },
   }),
   lateness: defineRoute({
     method: 'get',
@@ -213,7 +206,7 @@ const routes = {
     summary: '缺报、迟报情况（按部门）',
     permission: 'project.read',
     request: { params: PeriodParam },
-    responses: { 200: json(z.object({ projects: z.array(z.record(z.string(), z.unknown())), byDepartment: z.array(z.record(z.string(), z.unknown())) }), '缺报迟报'), ...errorResponses },
+    responses: { 200: json(LatenessAnswer, '缺报迟报'), ...errorResponses },
   }),
   requestReopen: defineRoute({
     method: 'post',
@@ -222,7 +215,7 @@ const routes = {
     summary: '申请重开已关闭的报送期',
     permission: 'report.fill',
     request: { params: PeriodParam, ...body(z.object({ reason: z.string().trim().min(2, '请填写重开理由').max(2000) }).strict()) },
-    responses: { 201: json(ReopenRequest, '已提交'), ...errorResponses },
+    responses: { 201: json(PeriodReopenRequest, '已提交'), ...errorResponses },
   }),
   reopenRequests: defineRoute({
     method: 'get',
@@ -230,7 +223,7 @@ const routes = {
     tags: ['月报'],
     summary: '重开申请',
     permission: 'project.read',
-    responses: { 200: json(z.object({ data: z.array(ReopenRequest) }), '申请列表'), ...errorResponses },
+    responses: { 200: json(PeriodReopenRequests, '申请列表'), ...errorResponses },
   }),
   decideReopen: defineRoute({
     method: 'post',
@@ -248,7 +241,7 @@ const routes = {
     summary: '发改局月度汇总（500万元以上项目；divisionCode 可为市、省代码做汇总）',
     permission: 'summary.read',
     request: { params: PeriodParam, query: SummaryQuery },
-    responses: { 200: json(z.record(z.string(), z.unknown()), '汇总'), ...errorResponses },
+    responses: { 200: json(MonthlySummary, '汇总'), ...errorResponses },
   }),
 };
 
@@ -263,7 +256,8 @@ export function monthlyReportRoutes() {
     .openapi(routes.reportDocx, async (c) => {
       const actor = requireActor(c);
       const summary = await getSummary(c.get('deps').database, actor, c.req.valid('param').period, c.req.valid('query').divisionCode);
-      const bytes = await renderMonthlyReportDocx(summary, { docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName) });
+      const growthTarget = await reportGrowthTarget(c.get('deps').database, actor, summary);
+      const bytes = await renderMonthlyReportDocx(summary, { docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName), growthTarget });
       return download(bytes, DOCX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目建设运行分析报告.docx`);
     })
     .openapi(routes.quarterlyDocx, async (c) => {
@@ -272,7 +266,8 @@ export function monthlyReportRoutes() {
       const actor = requireActor(c);
       const summary = await getSummary(c.get('deps').database, actor, period, c.req.valid('query').divisionCode);
       const quarter = ['一', '二', '三', '四'][Number(period.slice(5)) / 3 - 1];
-      const bytes = await renderMonthlyReportDocx(summary, { kind: 'quarterly', quarterLabel: `第${quarter}季度`, docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName) });
+      const growthTarget = await reportGrowthTarget(c.get('deps').database, actor, summary);
+      const bytes = await renderMonthlyReportDocx(summary, { kind: 'quarterly', quarterLabel: `第${quarter}季度`, docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName), growthTarget });
       return download(bytes, DOCX, `${summary.divisionName}${summary.year}年第${quarter}季度项目建设分析报告.docx`);
     })
     .openapi(routes.tablesXlsx, async (c) => {
@@ -286,7 +281,7 @@ export function monthlyReportRoutes() {
     .openapi(routes.import, async (c) => {
       const file = await readXlsxUpload(c.req.valid('form').file, { what: '填报表', maxBytes: MAX_REPORT_IMPORT_BYTES });
       const { period, commit } = c.req.valid('query');
-      return c.json((await importReports(c.get('deps').database, requireActor(c), period, file, commit === 'true')) as Record<string, unknown>, 200);
+      return c.json(await importReports(c.get('deps').database, requireActor(c), period, file, commit === 'true'), 200);
     })
     .openapi(routes.grid, async (c) => c.json(await reports.reportGrid(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
     .openapi(routes.saveDraft, async (c) => {
@@ -322,6 +317,6 @@ export function monthlyReportRoutes() {
       return c.body(null, 204);
     })
     .openapi(routes.summary, async (c) =>
-      c.json((await getSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode)) as unknown as Record<string, unknown>, 200),
+      c.json(await getSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode), 200),
     );
 }

@@ -87,3 +87,104 @@ export const ReturnBody = z.object({ comment: z.string().trim().min(2, '退回�
 export const ReviseBody = z.object({ reason: z.string().trim().min(2, '更正须填写原因').max(2000) }).strict();
 export const ReportIdParam = z.object({ id: z.string().uuid('编号格式不正确') });
 export const ProjectPeriodParam = z.object({ projectId: z.string().uuid('编号格式不正确'), period: PeriodParam.shape.period });
+
+/** A reporting period as the API shows it. */
+export const ReportingPeriod = z
+  .object({
+    period: z.string(),
+    /** 「10月」 or 「1—2月」. */
+    label: z.string(),
+    /** 「1—10月」. */
+    cumulativeLabel: z.string(),
+    /** YYYY-MM-DD. */
+    deadline: z.string(),
+    summaryDue: z.string(),
+    /** 'open', 'closed' or 'future'. */
+    status: z.string(),
+    closedAt: z.string().nullable(),
+    closedByName: z.string().nullable(),
+  })
+  .openapi('ReportingPeriod');
+
+export const PeriodsAnswer = z.object({ current: z.string(), data: z.array(ReportingPeriod) }).openapi('ReportingPeriods');
+
+export const PeriodReopenRequest = z
+  .object({
+    id: z.string(),
+    period: z.string(),
+    reason: z.string(),
+    status: z.string(),
+    requestedByName: z.string(),
+    requestedAt: z.string(),
+    reviewedByName: z.string().nullable().optional(),
+    reviewComment: z.string().nullable().optional(),
+  })
+  .openapi('PeriodReopenRequest');
+
+export const PeriodReopenRequests = z.object({ data: z.array(PeriodReopenRequest) }).openapi('PeriodReopenRequests');
+
+/** Everything about a period key: months, labels, deadline and summary due date. */
+export const PeriodSpec = z
+  .object({
+    period: z.string(),
+    year: z.number(),
+    firstMonth: z.number(),
+    lastMonth: z.number(),
+    label: z.string(),
+    cumulativeLabel: z.string(),
+    deadline: z.string(),
+    summaryDue: z.string(),
+  })
+  .openapi('PeriodSpec');
+
+export const GridAnswer = z.object({ period: PeriodSpec, data: z.array(GridRow), total: z.number() }).openapi('MonthlyReportGrid');
+
+export const ReportWithRevisions = z.object({ report: MonthlyReport, revisions: z.array(MonthlyReport) }).openapi('MonthlyReportWithRevisions');
+
+export const LatenessAnswer = z
+  .object({
+    projects: z.array(
+      z.object({ kind: z.string(), projectId: z.string(), projectName: z.string(), departmentId: z.string().nullable(), departmentName: z.string().nullable() }),
+    ),
+    byDepartment: z.array(z.object({ departmentId: z.string().nullable(), departmentName: z.string(), missing: z.number(), late: z.number() })),
+  })
+  .openapi('PeriodLateness');
+
+/** One site photo of a monthly report; its file is served by /api/documents/{id}/download. */
+export const ReportPhoto = z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() }).openapi('ReportPhoto');
+
+/** The answer of a photo upload: the photo and who uploaded it. */
+export const UploadedReportPhoto = ReportPhoto.extend({ uploadedByName: z.string().nullable() }).openapi('UploadedReportPhoto');
+
+export const ReportPhotos = z.object({ data: z.array(ReportPhoto) }).openapi('ReportPhotos');
+
+/** One problem of a batch-entry workbook: `row` is the sheet row, `column` its letter, `field` the report field. */
+export const ReportImportProblem = z
+  .object({ row: z.number(), column: z.string().optional(), field: z.string().optional(), message: z.string() })
+  .openapi('ReportImportProblem');
+
+/** The values read from one row of the batch-entry workbook. */
+export const ReportImportValues = z
+  .object({
+    investedThisPeriod: z.string().optional(),
+    progressPct: z.number().optional(),
+    progressText: z.string().nullable().optional(),
+    preliminaryProgress: z.string().nullable().optional(),
+    problems: z.string().nullable().optional(),
+    measures: z.string().nullable().optional(),
+    explanation: z.string().nullable().optional(),
+  })
+  .openapi('ReportImportValues');
+export type ReportImportValues = z.infer<typeof ReportImportValues>;
+
+export const ReportImportPreview = z
+  .object({
+    fileName: z.string(),
+    period: z.string(),
+    records: z.array(z.object({ row: z.number(), projectId: z.string(), projectName: z.string(), values: ReportImportValues })),
+    problems: z.array(ReportImportProblem),
+    canCommit: z.boolean(),
+  })
+  .openapi('ReportImportPreview');
+
+export const ReportImportResult = z.object({ saved: z.number() }).openapi('ReportImportResult');

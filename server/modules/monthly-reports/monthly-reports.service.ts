@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { STAGE_LABELS, type Stage } from '../../../common/projects';
+import type { Stage } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { divisionPrefix } from '../../platform/auth/scope';
 import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
@@ -13,9 +13,12 @@ import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects } from '../projects/projects.tables';
 import { normalizeSearch } from '../projects/search';
+import { reportFigures, submitProblems } from '../../../common/monthly-report-rules';
+import { getRules } from '../../platform/rules/rules.service';
+import { reportRules } from './monthly-reports.rules';
 import type { SaveDraftInput } from './monthly-reports.schemas';
 import { monthlyReportFunding, monthlyReportPhotos, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
-import { projectDocuments } from '../projects/procedures.tables';
+import { attachments } from '../../platform/attachments';
 import { uploadDocument } from '../projects/documents.service';
 import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings } from './periods';
 
@@ -255,19 +258,6 @@ export async function saveDraft(database: Database, actor: Actor, projectId: str
   });
 }
 
-/** The fields a report must have for the project's stage. */
-export function missingFields(stage: string, r: Pick<ReportRow, 'preliminaryProgress' | 'progressText' | 'progressPct'>): Array<{ field: string; message: string }> {
-  const missing: Array<{ field: string; message: string }> = [];
-  if ((stage === 'preliminary' || stage === 'ready') && !r.preliminaryProgress?.trim()) {
-    missing.push({ field: 'preliminaryProgress', message: `${STAGE_LABELS[stage as Stage]}阶段的项目须填写前期工作进展` });
-  }
-  if (stage === 'construction') {
-    if (!r.progressText?.trim()) missing.push({ field: 'progressText', message: '在建项目须填写形象进度' });
-    if (r.progressPct === null || r.progressPct === undefined) missing.push({ field: 'progressPct', message: '在建项目须填写形象进度百分比' });
-  }
-  return missing;
-}
-
 /**
  * Submits the open draft: required fields by stage, cumulative figures computed from the
  * approved months before, the explanation rules, lateness against the deadline.
@@ -278,19 +268,13 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
     const project = await loadReportable(tx, actor, report.projectId);
     const period = await openPeriodOrRefuse(tx, report.divisionCode, report.period);
     if (report.status !== 'draft') throw new AppError('CONFLICT', '只有草稿可以提交');
-    const missing = missingFields(project.stage, report);
-    if (missing.length) throw new AppError('VALIDATION_FAILED', missing.map((m) => m.message).join('；'), { field: missing[0].field });
-    const prior = (await priorFigures(tx, report.divisionCode, [project.id], report.period)).get(project.id);
-    const invested = new Decimal(report.investedThisPeriod);
-    const yearCumulative = new Decimal(prior?.yearBefore ?? 0).plus(invested);
-    const sinceStart = new Decimal(prior?.allBefore ?? 0).plus(invested);
-    const hasExplanation = !!report.explanation?.trim();
-    if (sinceStart.gt(project.totalInvestment) && !hasExplanation) {
-      throw new AppError('VALIDATION_FAILED', `自开工累计完成投资 ${sinceStart.toFixed()} 万元将超过总投资 ${plainWan(project.totalInvestment)} 万元，请填写书面说明`, { field: 'explanation' });
-    }
-    if (prior?.lastPct != null && report.progressPct != null && report.progressPct < prior.lastPct && !hasExplanation) {
-      throw new AppError('VALIDATION_FAILED', `形象进度 ${report.progressPct}% 低于上期的 ${prior.lastPct}%，请填写书面说明`, { field: 'explanation' });
-    }
+    const before = (await priorFigures(tx, report.divisionCode, [project.id], report.period)).get(project.id);
+    const prior = { totalInvestment: plainWan(project.totalInvestment), yearCumulativeBefore: before?.yearBefore ?? '0', sinceStartBefore: before?.allBefore ?? '0', lastProgressPct: before?.lastPct ?? null };
+    const problems = submitProblems(project.stage, report, prior);
+    if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('；'), { field: problems[0].field });
+    const figures = reportFigures(report, prior);
+    const yearCumulative = new Decimal(figures.yearCumulative);
+    const sinceStart = new Decimal(figures.sinceStart);
     const isLate = beijingDate(now) > period.deadline;
     const [row] = await tx
       .update(monthlyReports)
@@ -416,29 +400,32 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
   return { report: present(report, funding.filter((f) => f.reportId === report.id)), revisions: revisions.map((r) => present(r, funding.filter((f) => f.reportId === r.id))) };
 }
 
-/** Site photos of a report revision (stored as project attachments, linked to the report). */
+/** Site photos of a report revision (stored as attachments of the project, linked to the report). */
 export async function listReportPhotos(database: Database, actor: Actor, reportId: string) {
   const report = await loadReportInScope(database.db, actor, reportId);
   const rows = await database.db
-    .select({ document: projectDocuments })
+    .select({ photo: attachments })
     .from(monthlyReportPhotos)
-    .innerJoin(projectDocuments, and(eq(projectDocuments.divisionCode, monthlyReportPhotos.divisionCode), eq(projectDocuments.id, monthlyReportPhotos.documentId)))
+    .innerJoin(attachments, and(eq(attachments.divisionCode, monthlyReportPhotos.divisionCode), eq(attachments.id, monthlyReportPhotos.documentId)))
     .where(and(eq(monthlyReportPhotos.divisionCode, report.divisionCode), eq(monthlyReportPhotos.reportId, report.id)))
-    .orderBy(asc(projectDocuments.uploadedAt));
-  return rows.map((r) => ({ id: r.document.id, filename: r.document.filename, mediaType: r.document.mediaType, size: r.document.size, uploadedAt: r.document.uploadedAt.toISOString() }));
+    .orderBy(asc(attachments.uploadedAt));
+  return rows.map((r) => ({ id: r.photo.id, filename: r.photo.filename, mediaType: r.photo.mediaType, size: r.photo.size, uploadedAt: r.photo.uploadedAt.toISOString() }));
 }
 
-/** Adds a site photo (JPG/PNG) to a draft report: stored as a project attachment and linked. */
+/** Adds a site photo (JPG/PNG) to a draft report: stored as an attachment of the project and linked to the report. */
 export async function addReportPhoto(database: Database, filesDir: string, actor: Actor, reportId: string, file: File) {
   const report = await loadReportInScope(database.db, actor, reportId);
   if (report.status !== 'draft') throw new AppError('CONFLICT', '只能给草稿添加现场照片；已提交的月报请通过“更正”生成新版本');
-  if (!/\.(jpe?g|png)$/i.test(file.name)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '现场照片只能是 JPG 或 PNG 图片', { field: 'file' });
   const [count] = await database.db
     .select({ n: sql<number>`count(*)::int` })
     .from(monthlyReportPhotos)
     .where(and(eq(monthlyReportPhotos.divisionCode, report.divisionCode), eq(monthlyReportPhotos.reportId, report.id)));
-  if (count.n >= 9) throw new AppError('CONFLICT', '每份月报最多 9 张现场照片');
-  return uploadDocument(database, filesDir, actor, report.projectId, file, async (tx, document) => {
-    await tx.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: document.id });
+  const { maxPhotos } = await getRules(database.db, report.divisionCode, reportRules);
+  if (count.n >= maxPhotos) throw new AppError('CONFLICT', `每份月报最多 ${maxPhotos} 张现场照片`);
+  return uploadDocument(database, filesDir, actor, report.projectId, file, {
+    allowedTypes: ['image/jpeg', 'image/png'],
+    alongside: async (tx, photo) => {
+      await tx.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: photo.id });
+    },
   });
 }

@@ -157,7 +157,7 @@ export const investmentFigures = pgTable(
   (t) => [primaryKey({ columns: [t.divisionCode, t.period, t.kind, t.scope] })],
 );
 
-/** Site photos of a report revision, stored like project documents. */
+/** Site photos of a report revision: attachments of the project (`attachments`, same division and id), linked here to the report. */
 export const monthlyReportPhotos = pgTable(
   'monthly_report_photos',
   {

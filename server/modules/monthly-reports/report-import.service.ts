@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { ReportImportValues } from './monthly-reports.schemas';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { parseAmountWan, toHalfWidth } from '../../../common/amounts';
 import { STAGE_LABELS, type Stage } from '../../../common/projects';
@@ -142,7 +143,7 @@ export async function importReports(database: Database, actor: Actor, period: st
   const byReserveNo = new Map(reportable.map((p) => [p.reserveNo, p]));
   const gridById = new Map(grid.data.map((r) => [r.projectId, r]));
   const problems: Problem[] = [];
-  const records: Array<{ row: number; projectId: string; projectName: string; values: Record<string, string | number | null> }> = [];
+  const records: Array<{ row: number; projectId: string; projectName: string; values: ReportImportValues }> = [];
   const seen = new Set<string>();
   const problem = (row: number, key: string | null, message: string) => {
     const col = key ? columnOf.get(key) : undefined;
@@ -157,7 +158,7 @@ export async function importReports(database: Database, actor: Actor, period: st
       return col ? cellText(row.getCell(col).value).trim() : '';
     };
     const reserveNo = toHalfWidth(read('reserveNo'));
-    const values: Record<string, string | number | null> = {};
+    const values: ReportImportValues = {};
     const filled = ['investedThisPeriod', 'progressPct', 'progressText', 'preliminaryProgress', 'problems', 'measures', 'explanation'].some((k) => read(k));
     if (!reserveNo && !filled) return;
     const project = byReserveNo.get(reserveNo);
@@ -181,7 +182,7 @@ export async function importReports(database: Database, actor: Actor, period: st
       if (!Number.isInteger(asPct) || asPct < 0 || asPct > 100) problem(r, 'progressPct', `形象进度应为 0–100 的整数：${pctText}`);
       else values.progressPct = asPct;
     }
-    for (const key of ['progressText', 'preliminaryProgress', 'problems', 'measures', 'explanation']) {
+    for (const key of ['progressText', 'preliminaryProgress', 'problems', 'measures', 'explanation'] as const) {
       const text = read(key);
       if (text.length > 4000) problem(r, key, '内容过长（最多 4000 字）');
       values[key] = text || null;

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { INVESTMENT_BANDS, SECTOR_LABELS, type Sector } from '../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryFigure, SummaryProjectRef } from '../../../common/summary';
-import { divisionPrefix, divisionRange } from '../../platform/auth/scope';
+import { canReachDivision, regionCondition } from '../../platform/auth/scope';
 import { rowsOf, type Database, type DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
@@ -11,12 +11,11 @@ import { divisions, orgUnits } from '../org/org.tables';
 import { projectScope } from '../projects/projects.policy';
 import { plainWan } from '../projects/projects.service';
 import { projects, projectYearPlans } from '../projects/projects.tables';
+import { getRules } from '../../platform/rules/rules.service';
+import { bandMinimums, investmentThresholds } from '../projects/projects.rules';
 import { cycleSettings, REPORTING_STAGES } from './monthly-reports.service';
 import { investmentFigures, monthlyReports, reportingPeriods, summarySnapshots } from './monthly-reports.tables';
 import { periodSpec, samePeriodLastYear } from './periods';
-
-/** Only projects of 500万元 and more count toward fixed-asset investment. */
-export const COUNTED_MIN_WAN = 500;
 
 /** Growth in % with one decimal, or null when last year's figure is zero or unknown. */
 export function growthPct(current: string, lastYear: string | null): string | null {
@@ -27,14 +26,6 @@ export function growthPct(current: string, lastYear: string | null): string | nu
 }
 
 const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-
-/** Which divisions a summary covers: a county, or every county under a city or province code (a code range, index-friendly). */
-function divisionFilter(column: SQL | unknown, code: string): SQL {
-  const prefix = divisionPrefix(code);
-  if (prefix.length === 6) return sql`${column} = ${prefix}`;
-  const [from, to] = divisionRange(prefix);
-  return sql`${column} between ${from} and ${to}`;
-}
 
 interface GroupRow {
   dim: 'total' | 'sector' | 'department' | 'township' | 'band' | 'library';
@@ -72,7 +63,7 @@ interface ListRow {
  */
 export async function computeSummary(database: Database, actor: Actor, periodInput: string, divisionCode = actor.divisionCode): Promise<MonthlySummary> {
   const { db } = database;
-  if (actor.dataScope !== 'all' && !divisionCode.startsWith(divisionPrefix(actor.divisionCode))) {
+  if (!canReachDivision(actor, divisionCode)) {
     throw new AppError('NOT_FOUND', '行政区划不在您的数据范围内');
   }
   const [division] = await db.select().from(divisions).where(eq(divisions.code, divisionCode));
@@ -88,11 +79,17 @@ export async function computeSummary(database: Database, actor: Actor, periodInp
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   })();
   const scope = projectScope(actor) ?? sql`true`;
-  const inDivision = divisionFilter(projects.divisionCode, divisionCode);
-  const reportsIn = divisionFilter(sql`division_code`, divisionCode);
+  const inDivision = regionCondition(projects.divisionCode, divisionCode);
+  const reportsIn = regionCondition(sql`division_code`, divisionCode);
   const planShare = new Decimal(spec.lastMonth).div(12).times(1 - settings.lagMarginPct / 100).toFixed(6);
+  // Only projects of at least the division's 统计起点 (500万元 by default) count toward fixed-asset investment.
+  const thresholds = await getRules(db, divisionCode, investmentThresholds);
+  const minimums = bandMinimums(thresholds);
   const bands = [...INVESTMENT_BANDS].reverse();
-  const bandCase = sql.raw(`case ${bands.map((b) => `when total_investment >= ${b.minWan} then '${b.key}'`).join(' ')} end`);
+  const bandCase = sql`case ${sql.join(
+    bands.map((b) => sql`when total_investment >= ${minimums[b.key]}::numeric then ${b.key}`),
+    sql` `,
+  )} end`;
 
   const [result] = rowsOf<{ groups: GroupRow[] | null; lists: ListRow[] | null; reporting: { expected: number; submitted: number; approved: number; late: number } }>(
     await db.execute(sql`
@@ -120,7 +117,7 @@ export async function computeSummary(database: Database, actor: Actor, periodInp
         left join ty on ty.division_code = ${projects.divisionCode} and ty.project_id = ${projects.id}
         left join ly on ly.division_code = ${projects.divisionCode} and ly.project_id = ${projects.id}
         left join ${projectYearPlans} yp on yp.division_code = ${projects.divisionCode} and yp.project_id = ${projects.id} and yp.year = ${year}
-        where ${inDivision} and ${scope} and ${projects.totalInvestment} >= ${COUNTED_MIN_WAN}
+        where ${inDivision} and ${scope} and ${projects.totalInvestment} >= ${thresholds.countedMinWan}
       ), counted as (
         select * from b where ytd > 0 or ly > 0
       ), grouped as (
@@ -231,7 +228,7 @@ export async function computeSummary(database: Database, actor: Actor, periodInp
       from ${monthlyReports} r
       join ${projects} on ${projects.divisionCode} = r.division_code and ${projects.id} = r.project_id
       left join ${orgUnits} d on d.division_code = ${projects.divisionCode} and d.id = ${projects.departmentId}
-      where ${divisionFilter(sql`r.division_code`, divisionCode)} and ${scope} and r.period = ${spec.period}
+      where ${regionCondition(sql`r.division_code`, divisionCode)} and ${scope} and r.period = ${spec.period}
         and r.status = 'approved' and coalesce(r.problems, '') <> ''
       order by d.name nulls last, ${projects.name} limit 200`),
   );
@@ -289,7 +286,7 @@ export async function getSummary(database: Database, actor: Actor, periodInput: 
     .select({ summary: summarySnapshots.summary })
     .from(summarySnapshots)
     .where(and(eq(summarySnapshots.divisionCode, divisionCode), eq(summarySnapshots.period, period), eq(summarySnapshots.scopeKey, scopeKey)));
-  if (snapshot && (actor.dataScope === 'all' || divisionCode.startsWith(divisionPrefix(actor.divisionCode)))) return snapshot.summary as MonthlySummary;
+  if (snapshot && canReachDivision(actor, divisionCode)) return snapshot.summary as MonthlySummary;
   const summary = await computeSummary(database, actor, period, divisionCode);
   if (await isFrozen(database, divisionCode, period)) {
     await db.insert(summarySnapshots).values({ divisionCode, period, scopeKey, summary }).onConflictDoNothing();
@@ -299,11 +296,10 @@ export async function getSummary(database: Database, actor: Actor, periodInput: 
 
 // Frozen when every county under the division has closed the period.
 async function isFrozen(database: Database, divisionCode: string, period: string): Promise<boolean> {
-  const [from, to] = divisionRange(divisionCode);
   const [row] = rowsOf<{ counties: number; closed: number }>(
     await database.db.execute(sql`
-      select (select count(*)::int from ${divisions} where level = 'county' and code between ${from} and ${to}) as counties,
-        (select count(*)::int from ${reportingPeriods} where division_code between ${from} and ${to} and period = ${period} and status = 'closed') as closed`),
+      select (select count(*)::int from ${divisions} where level = 'county' and ${regionCondition(divisions.code, divisionCode)}) as counties,
+        (select count(*)::int from ${reportingPeriods} where ${regionCondition(reportingPeriods.divisionCode, divisionCode)} and period = ${period} and status = 'closed') as closed`),
   );
   return row.counties > 0 && row.closed >= row.counties;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_SCOPE, type DataScope, type Role, type UnitKind } from '../../.
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { loginFailures } from '../../platform/auth/auth.tables';
 import { hashPassword } from '../../platform/auth/passwords';
-import { canReachDivision, regionCondition } from '../../platform/auth/scope';
+import { actorRegion, canReachDivision } from '../../platform/auth/scope';
 import { destroyUserSessions } from '../../platform/auth/sessions';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
@@ -74,7 +74,7 @@ export async function requireCountyActor(tx: DbOrTx, actor: Actor, message: stri
 }
 
 export async function listDivisions(database: Database, actor: Actor) {
-  return repo.selectDivisions(database.db, regionCondition(actor, divisions.code));
+  return repo.selectDivisions(database.db, actorRegion(actor, divisions.code));
 }
 
 /** A page of units within the caller's region. */
@@ -84,7 +84,7 @@ export async function listUnits(
   query: { q?: string; kind?: string; divisionCode?: string; page: number; pageSize: number },
 ) {
   const { rows, total } = await repo.listUnits(database.db, {
-    scope: regionCondition(actor, orgUnits.divisionCode),
+    scope: actorRegion(actor, orgUnits.divisionCode),
     q: query.q,
     kind: query.kind,
     divisionCode: query.divisionCode,
@@ -151,7 +151,7 @@ export async function createUnit(database: Database, actor: Actor, input: UnitIn
 /** Updates a unit, refusing a stale version. */
 export async function updateUnit(database: Database, actor: Actor, id: string, input: UnitInput & { version: number; isActive?: boolean }) {
   return database.db.transaction(async (tx) => {
-    const before = await repo.findUnit(tx, id, regionCondition(actor, orgUnits.divisionCode));
+    const before = await repo.findUnit(tx, id, actorRegion(actor, orgUnits.divisionCode));
     if (!before) notFound('单位不存在或不在您的管理范围内');
     assertSameVersion(before.version, input.version);
     await checkParent(database, before.divisionCode, input.parentId, id);
@@ -186,7 +186,7 @@ export async function listUsers(
   query: { q?: string; role?: string; unitId?: string; page: number; pageSize: number },
 ) {
   const { rows, total } = await repo.listUsers(database.db, {
-    scope: regionCondition(actor, users.divisionCode),
+    scope: actorRegion(actor, users.divisionCode),
     q: query.q,
     role: query.role,
     unitId: query.unitId,
@@ -215,7 +215,7 @@ export async function createUser(
   const dataScope = input.dataScope ?? DEFAULT_SCOPE[input.role];
   checkGrantableScope(actor, dataScope);
   checkPassword(input.password, input.username, 'password');
-  const unit = await repo.findUnit(database.db, input.unitId, regionCondition(actor, orgUnits.divisionCode));
+  const unit = await repo.findUnit(database.db, input.unitId, actorRegion(actor, orgUnits.divisionCode));
   if (!unit) throw new AppError('VALIDATION_FAILED', '所属单位不存在或不在您的管理范围内', { field: 'unitId' });
   const passwordHash = await hashPassword(input.password);
   return database.db.transaction(async (tx) => {
@@ -257,7 +257,7 @@ export async function updateUser(
   input: { version: number; displayName?: string; role?: Role; dataScope?: DataScope; unitId?: string | null; phone?: string | null; isActive?: boolean },
 ) {
   return database.db.transaction(async (tx) => {
-    const found = await repo.findUser(tx, id, regionCondition(actor, users.divisionCode));
+    const found = await repo.findUser(tx, id, actorRegion(actor, users.divisionCode));
     if (!found) notFound('用户不存在或不在您的管理范围内');
     const before = found.user;
     assertSameVersion(before.version, input.version);
@@ -268,7 +268,7 @@ export async function updateUser(
     let unitName = found.unitName;
     let divisionCode = before.divisionCode;
     if (input.unitId && input.unitId !== before.unitId) {
-      const unit = await repo.findUnit(tx, input.unitId, regionCondition(actor, orgUnits.divisionCode));
+      const unit = await repo.findUnit(tx, input.unitId, actorRegion(actor, orgUnits.divisionCode));
       if (!unit) throw new AppError('VALIDATION_FAILED', '所属单位不存在或不在您的管理范围内', { field: 'unitId' });
       unitName = unit.name;
       divisionCode = unit.divisionCode;
@@ -297,7 +297,7 @@ export async function updateUser(
 
 /** Sets a new initial password, ends the user's sessions and forces a change at next login. */
 export async function resetUserPassword(database: Database, actor: Actor, id: string, password: string) {
-  const found = await repo.findUser(database.db, id, regionCondition(actor, users.divisionCode));
+  const found = await repo.findUser(database.db, id, actorRegion(actor, users.divisionCode));
   if (!found) notFound('用户不存在或不在您的管理范围内');
   checkPassword(password, found.user.username, 'password');
   const passwordHash = await hashPassword(password);
@@ -320,7 +320,7 @@ export async function resetUserPassword(database: Database, actor: Actor, id: st
 
 /** Lifts a login lockout. */
 export async function unlockUser(database: Database, actor: Actor, id: string) {
-  const found = await repo.findUser(database.db, id, regionCondition(actor, users.divisionCode));
+  const found = await repo.findUser(database.db, id, actorRegion(actor, users.divisionCode));
   if (!found) notFound('用户不存在或不在您的管理范围内');
   await database.db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(eq(loginFailures.username, found.user.username));

@@ -16,6 +16,8 @@ import { divisions } from '../org/org.tables';
 import { writeLedger, writeTemplate } from './ledger-writer';
 import { projectScope } from './projects.policy';
 import * as repo from './projects.repository';
+import { bandMinimums, investmentThresholds } from './projects.rules';
+import { getRules } from '../../platform/rules/rules.service';
 import type { ProjectListFilters } from './projects.schemas';
 import { plainWan } from './projects.service';
 import { projectFunding, projectYearPlans } from './projects.tables';
@@ -37,7 +39,8 @@ const FUNDING_KEY: Record<string, string> = {
 /** The filtered project list as a ledger workbook in the layout the import reads. */
 export async function exportLedger(database: Database, actor: Actor, filters: Partial<ProjectListFilters>): Promise<{ bytes: Buffer; filename: string }> {
   const { db } = database;
-  const rows = await repo.selectProjects(db, and(projectScope(actor), repo.filterCondition(filters)), MAX_EXPORT_ROWS);
+  const bands = bandMinimums(await getRules(db, actor.divisionCode, investmentThresholds));
+  const rows = await repo.selectProjects(db, and(projectScope(actor), repo.filterCondition(filters, bands)), MAX_EXPORT_ROWS);
   const year = new Date().getFullYear();
   const funding = new Map<string, Record<string, string>>();
   const plans = new Map<string, string>();

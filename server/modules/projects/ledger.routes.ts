@@ -1,26 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { readXlsxUpload } from '../../platform/documents/xlsx-guard';
 import { attachment, XLSX } from '../../platform/http/download';
-import { AppError } from '../../platform/http/errors';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses } from '../../platform/http/openapi';
 import { exportLedger, ledgerTemplate } from './ledger-export.service';
 import { commitImport, MAX_IMPORT_BYTES, previewImport } from './ledger-import.service';
+import { ImportPreview, ImportResult } from './ledger.schemas';
 import { ProjectListQuery } from './projects.schemas';
 
-
-const Problem = z.object({ sheet: z.string(), row: z.number(), column: z.string().optional(), field: z.string().optional(), message: z.string() }).openapi('LedgerProblem');
-const Preview = z
-  .object({
-    fileName: z.string(),
-    records: z.array(z.object({ sheet: z.string(), row: z.number(), action: z.enum(['create', 'update']), matchedProjectId: z.string().nullable(), values: z.record(z.string(), z.string().nullable()) })),
-    problems: z.array(Problem),
-    canCommit: z.boolean(),
-    summary: z.object({ create: z.number(), update: z.number(), newOwners: z.number() }),
-  })
-  .openapi('ImportPreview');
-const CommitResult = z.object({ created: z.number(), updated: z.number(), newOwners: z.number() }).openapi('ImportResult');
 
 const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要导入的 .xlsx 台账' }).openapi({ type: 'string', format: 'binary' }) });
 
@@ -31,20 +18,13 @@ const routes = {
     tags: ['项目库'],
     summary: '导入项目台账：先预览（不写入），?commit=true 时整份写入',
     permission: 'project.import',
-    middleware: [
-      bodyLimit({
-        maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-        onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '台账文件不能超过 30 MB', { field: 'file' });
-        },
-      }),
-    ],
+    upload: { maxBytes: MAX_IMPORT_BYTES, what: '台账文件' },
     request: {
       query: z.object({ commit: z.enum(['true', 'false']).optional() }),
       body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true },
     },
     responses: {
-      200: { description: '预览（commit 时为写入结果）', content: { 'application/json': { schema: z.union([Preview, CommitResult]) } } },
+      200: { description: '预览（commit 时为写入结果）', content: { 'application/json': { schema: z.union([ImportPreview, ImportResult]) } } },
       ...errorResponses,
     },
   }),

@@ -1,83 +1,29 @@
 import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { APPROVAL_TYPES, PROCEDURE_STATUSES } from '../../../common/projects';
+import { APPROVAL_TYPES } from '../../../common/projects';
+import { Attachment, uploadBody } from '../../platform/attachments';
 import { attachment } from '../../platform/http/download';
-import { AppError } from '../../platform/http/errors';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
-import { listDocuments, MAX_DOCUMENT_BYTES, openDocument, uploadDocument } from './documents.service';
+import { listDocuments, openDocument, projectAttachments, uploadDocument } from './documents.service';
 import { listProcedureTemplates, listProjectProcedures, saveProcedureTemplate, stuckProcedures, updateProcedure } from './procedures.service';
+import {
+  Procedure,
+  Procedures,
+  ProcedureTemplate,
+  ProcedureTemplates,
+  SavedFilter,
+  SavedFilters,
+  SaveTemplateBody,
+  StuckAnswer,
+  StuckQuery,
+  UpdateProcedureBody,
+} from './procedures.schemas';
 import { ProjectIdParam } from './projects.schemas';
 import { deleteFilter, listSavedFilters, saveFilter } from './saved-filters.service';
 
-const isoDate = z.string().date('日期格式应为 YYYY-MM-DD');
+const UploadBody = uploadBody('请选择要上传的文件');
 
-const Procedure = z
-  .object({
-    id: z.string(),
-    key: z.string(),
-    name: z.string(),
-    sortOrder: z.number(),
-    isRequiredForStart: z.boolean(),
-    status: z.enum(PROCEDURE_STATUSES),
-    approvingOffice: z.string().nullable(),
-    approvalNo: z.string().nullable(),
-    approvalDate: z.string().nullable(),
-    responsiblePerson: z.string().nullable(),
-    dueDate: z.string().nullable(),
-    blockingProblem: z.string().nullable(),
-    waiverReason: z.string().nullable(),
-    version: z.number(),
-  })
-  .openapi('Procedure');
-
-const UpdateProcedureBody = z
-  .object({
-    version: z.number().int().positive(),
-    status: z.enum(PROCEDURE_STATUSES).optional(),
-    approvingOffice: z.string().trim().max(100).nullish(),
-    approvalNo: z.string().trim().max(100).nullish(),
-    approvalDate: isoDate.nullish(),
-    responsiblePerson: z.string().trim().max(32).nullish(),
-    dueDate: isoDate.nullish(),
-    blockingProblem: z.string().trim().max(1000).nullish(),
-    waiverReason: z.string().trim().max(1000).nullish(),
-  })
-  .strict()
-  .openapi('UpdateProcedureBody');
-
-const StuckQuery = z.object({
-  key: z.string().trim().max(32).optional(),
-  status: z.enum(PROCEDURE_STATUSES).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
-
-const Document = z
-  .object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedByName: z.string(), uploadedAt: z.string() })
-  .openapi('Document');
-
-const UploadBody = z.object({ file: z.instanceof(File, { message: '请选择要上传的文件' }).openapi({ type: 'string', format: 'binary' }) });
-
-const SavedFilter = z.object({ id: z.string(), name: z.string(), query: z.string() }).openapi('SavedFilter');
 const IdParam = z.object({ id: z.string().uuid('编号格式不正确') });
-
-const TemplateItem = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{1,31}$/, '手续代码应为小写字母开头的字母、数字或下划线'),
-  name: z.string().trim().min(2, '手续名称至少 2 个字').max(64),
-  office: z.string().trim().max(100),
-  isRequiredForStart: z.boolean(),
-});
-const Template = z
-  .object({ approvalType: z.enum(APPROVAL_TYPES), label: z.string(), items: z.array(TemplateItem), isDefault: z.boolean(), version: z.number() })
-  .openapi('ProcedureTemplate');
-const SaveTemplateBody = z.object({ version: z.number().int().min(0), items: z.array(TemplateItem).min(1, '模板至少包含一项手续').max(30) }).strict();
 
 const routes = {
   templates: defineRoute({
@@ -86,7 +32,7 @@ const routes = {
     tags: ['前期手续'],
     summary: '前期手续模板（按审批类型）',
     permission: 'project.read',
-    responses: { 200: json(z.object({ data: z.array(Template) }), '模板'), ...errorResponses },
+    responses: { 200: json(ProcedureTemplates, '模板'), ...errorResponses },
   }),
   saveTemplate: defineRoute({
     method: 'put',
@@ -95,7 +41,7 @@ const routes = {
     summary: '修改前期手续模板（对此后新建的项目生效）',
     permission: 'library.manage',
     request: { params: z.object({ approvalType: z.enum(APPROVAL_TYPES) }), ...body(SaveTemplateBody) },
-    responses: { 200: json(Template, '已保存'), ...errorResponses },
+    responses: { 200: json(ProcedureTemplate, '已保存'), ...errorResponses },
   }),
   list: defineRoute({
     method: 'get',
@@ -104,7 +50,7 @@ const routes = {
     summary: '项目前期手续清单',
     permission: 'project.read',
     request: { params: ProjectIdParam },
-    responses: { 200: json(z.object({ data: z.array(Procedure) }), '手续清单'), ...errorResponses },
+    responses: { 200: json(Procedures, '手续清单'), ...errorResponses },
   }),
   update: defineRoute({
     method: 'patch',
@@ -123,14 +69,7 @@ const routes = {
     permission: 'project.read',
     request: { query: StuckQuery },
     responses: {
-      200: json(
-        z.object({
-          summary: z.array(z.object({ key: z.string(), name: z.string(), pending: z.number(), overdue: z.number(), blocked: z.number() })),
-          data: z.array(Procedure.extend({ projectId: z.string(), projectName: z.string(), departmentName: z.string().nullable(), isOverdue: z.boolean() })),
-          total: z.number(),
-        }),
-        '卡点手续',
-      ),
+      200: json(StuckAnswer, '卡点手续'),
       ...errorResponses,
     },
   }),
@@ -141,7 +80,7 @@ const routes = {
     summary: '项目附件',
     permission: 'project.read',
     request: { params: ProjectIdParam },
-    responses: { 200: json(z.object({ data: z.array(Document) }), '附件列表'), ...errorResponses },
+    responses: { 200: json(z.object({ data: z.array(Attachment) }), '附件列表'), ...errorResponses },
   }),
   upload: defineRoute({
     method: 'post',
@@ -149,16 +88,9 @@ const routes = {
     tags: ['附件'],
     summary: '上传附件（PDF/JPG/PNG/DOCX/XLSX，≤ 20 MB，按内容校验类型）',
     permission: 'document.upload',
-    middleware: [
-      bodyLimit({
-        maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
-        onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', '单个文件不能超过 20 MB', { field: 'file' });
-        },
-      }),
-    ],
+    upload: { maxBytes: projectAttachments.maxBytes, what: '单个文件' },
     request: { params: ProjectIdParam, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
-    responses: { 201: json(Document, '已上传'), ...errorResponses },
+    responses: { 201: json(Attachment, '已上传'), ...errorResponses },
   }),
   download: defineRoute({
     method: 'get',
@@ -175,7 +107,7 @@ const routes = {
     tags: ['项目库'],
     summary: '我保存的筛选条件',
     permission: 'project.read',
-    responses: { 200: json(z.object({ data: z.array(SavedFilter) }), '筛选条件'), ...errorResponses },
+    responses: { 200: json(SavedFilters, '筛选条件'), ...errorResponses },
   }),
   saveFilter: defineRoute({
     method: 'post',

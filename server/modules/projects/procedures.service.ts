@@ -10,7 +10,7 @@ import { orgUnits } from '../org/org.tables';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
 import { procedureTemplates, projectProcedures } from './procedures.tables';
 import { projectScope } from './projects.policy';
-import { loadProject } from './projects.service';
+import { loadProject, loadProjectFor } from './projects.service';
 import { projects } from './projects.tables';
 
 type ProcedureRow = typeof projectProcedures.$inferSelect;
@@ -67,6 +67,7 @@ export async function updateProcedure(database: Database, actor: Actor, id: stri
       .innerJoin(projects, and(eq(projects.divisionCode, projectProcedures.divisionCode), eq(projects.id, projectProcedures.projectId)))
       .where(and(eq(projectProcedures.id, id), projectScope(actor)));
     if (!found) notFound('前期手续不存在或不在您的数据范围内');
+    await loadProjectFor(tx, actor, found.procedure.projectId, 'updateProcedures');
     const before = found.procedure;
     assertSameVersion(before.version, input.version);
     const merged = { ...before, ...input };

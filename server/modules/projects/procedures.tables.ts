@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Checklist templates of preliminary procedures per approval type, configurable per division. */
 export const procedureTemplates = pgTable(
@@ -43,23 +43,4 @@ export const projectProcedures = pgTable(
     unique('project_procedures_project_key').on(t.divisionCode, t.projectId, t.key),
     index('project_procedures_key_status_idx').on(t.divisionCode, t.key, t.status),
   ],
-);
-
-/** Files attached to a project; the bytes live under the data directory. */
-export const projectDocuments = pgTable(
-  'project_documents',
-  {
-    divisionCode: char('division_code', { length: 6 }).notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
-    projectId: uuid('project_id').notNull(),
-    filename: varchar('filename', { length: 200 }).notNull(),
-    mediaType: varchar('media_type', { length: 100 }).notNull(),
-    size: bigint('size', { mode: 'number' }).notNull(),
-    sha256: char('sha256', { length: 64 }).notNull(),
-    storageKey: varchar('storage_key', { length: 200 }).notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    uploadedByName: varchar('uploaded_by_name', { length: 64 }).notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.divisionCode, t.id] }), index('project_documents_project_idx').on(t.divisionCode, t.projectId)],
 );

@@ -2,12 +2,13 @@ import { and, asc, desc, eq, gte, ilike, inArray, like, sql, type SQL } from 'dr
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client';
 import { libraries, libraryMemberships } from '../libraries/libraries.tables';
-import { orgUnits } from '../org/org.tables';
+import { orgUnits, users } from '../org/org.tables';
 import { likePattern } from '../org/org.repository';
 import type { ProjectListFilters } from './projects.schemas';
 import { projectFunding, projects, projectYearPlans, reserveCounters } from './projects.tables';
 import { bigrams, normalizeSearch } from './search';
-import { INVESTMENT_BANDS } from '../../../common/projects';
+import type { InvestmentBand } from '../../../common/projects';
+import { bandMinimums, investmentThresholds } from './projects.rules';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -26,6 +27,14 @@ const libraryNames = sql<string[]>`coalesce((
   where m.division_code = ${projects.divisionCode} and m.project_id = ${projects.id}
 ), '{}')`;
 
+// What the project policy reads: the units owning the project's libraries, and its creator's unit.
+const libraryOwnerUnitIds = sql<string[]>`coalesce((
+  select array_agg(distinct l.owner_unit_id)
+  from ${libraryMemberships} m join ${libraries} l on l.division_code = m.division_code and l.id = m.library_id
+  where m.division_code = ${projects.divisionCode} and m.project_id = ${projects.id} and l.owner_unit_id is not null
+), '{}')`;
+const creatorUnitId = sql<string | null>`(select u.unit_id from ${users} u where u.id = ${projects.createdBy})`;
+
 const listColumns = {
   project: projects,
   ownerUnitName: owner.name,
@@ -33,9 +42,20 @@ const listColumns = {
   townshipName: township.name,
   parkName: park.name,
   libraryNames,
+  libraryOwnerUnitIds,
+  creatorUnitId,
 };
 
-export type ProjectListRow = { project: ProjectRow; ownerUnitName: string | null; departmentName: string | null; townshipName: string | null; parkName: string | null; libraryNames: string[] };
+export type ProjectListRow = {
+  project: ProjectRow;
+  ownerUnitName: string | null;
+  departmentName: string | null;
+  townshipName: string | null;
+  parkName: string | null;
+  libraryNames: string[];
+  libraryOwnerUnitIds: string[];
+  creatorUnitId: string | null;
+};
 
 function joined(tx: DbOrTx, extra: Record<string, SQL> = {}) {
   return tx
@@ -48,7 +68,7 @@ function joined(tx: DbOrTx, extra: Record<string, SQL> = {}) {
 }
 
 /** The WHERE condition of the list filters (the caller's scope comes on top). */
-export function filterCondition(filters: Partial<ProjectListFilters>): SQL | undefined {
+export function filterCondition(filters: Partial<ProjectListFilters>, bandMinimumsWan: Record<InvestmentBand, number> = bandMinimums(investmentThresholds.defaults)): SQL | undefined {
   const conditions: Array<SQL | undefined> = [];
   if (filters.q) {
     const q = normalizeSearch(filters.q);
@@ -65,8 +85,7 @@ export function filterCondition(filters: Partial<ProjectListFilters>): SQL | und
   if (filters.leader) conditions.push(ilike(projects.leaderName, likePattern(filters.leader)));
   if (filters.tag) conditions.push(sql`${projects.tags} @> ARRAY[${filters.tag}]::text[]`);
   if (filters.band) {
-    const band = INVESTMENT_BANDS.find((b) => b.key === filters.band)!;
-    conditions.push(gte(projects.totalInvestment, String(band.minWan)));
+    conditions.push(gte(projects.totalInvestment, String(bandMinimumsWan[filters.band as InvestmentBand])));
   }
   if (filters.libraryId) {
     conditions.push(

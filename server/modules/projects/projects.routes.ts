@@ -9,6 +9,7 @@ import {
   ProjectIdParam,
   ProjectListItem,
   ProjectListQuery,
+  Timeline,
   TransitionBody,
   UpdateProjectBody,
 } from './projects.schemas';
@@ -69,14 +70,7 @@ const routes = {
     permission: 'project.read',
     request: { params: ProjectIdParam },
     responses: {
-      200: json(
-        z.object({
-          data: z.array(
-            z.object({ id: z.string(), fromStage: z.string().nullable(), toStage: z.string(), reason: z.string().nullable(), actorName: z.string(), at: z.string() }),
-          ),
-        }),
-        '阶段变更记录',
-      ),
+      200: json(Timeline, '阶段变更记录'),
       ...errorResponses,
     },
   }),

@@ -8,6 +8,7 @@ import {
   SECTORS,
   STAGES,
 } from '../../../common/projects';
+import { PROJECT_ACTIONS } from '../../../common/record-actions';
 
 /** Money in 万元 as a decimal string: up to 14 integer digits and 4 decimals (1 元). */
 export const Wan = z
@@ -154,6 +155,8 @@ export const ProjectListItem = z
     libraryNames: z.array(z.string()),
     version: z.number(),
     updatedAt: z.string(),
+    /** What the caller may do to this project (the project policy): the UI shows these buttons only. */
+    allowedActions: z.array(z.enum(PROJECT_ACTIONS)),
   })
   .openapi('ProjectListItem');
 
@@ -195,3 +198,10 @@ export const TransitionBody = z
   .openapi('TransitionBody');
 
 export const ProjectIdParam = z.object({ id: z.string().uuid('编号格式不正确') });
+
+/** One stage change of a project (阶段时间轴). */
+export const TimelineEntry = z
+  .object({ id: z.string(), fromStage: z.string().nullable(), toStage: z.string(), reason: z.string().nullable(), actorName: z.string(), at: z.string() })
+  .openapi('TimelineEntry');
+
+export const Timeline = z.object({ data: z.array(TimelineEntry) }).openapi('Timeline');

@@ -3,26 +3,31 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { parseProjectCode } from '../../../common/project-code';
 import { INVESTMENT_BANDS, STAGE_LABELS, type FundingSource, type Stage } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import { isCountyDivision, writesIn } from '../../platform/auth/policy';
 import { canReachDivision } from '../../platform/auth/scope';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
 import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
-import { AppError, notFound } from '../../platform/http/errors';
+import { getRules, loadRules } from '../../platform/rules/rules.service';
+import { AppError, forbidden, notFound } from '../../platform/http/errors';
 import { libraries, libraryMemberships } from '../libraries/libraries.tables';
 import { divisions } from '../org/org.tables';
-import { nextStages, checkTransition } from './lifecycle';
+import { stageMachine } from './lifecycle';
+import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
 import { procedureTemplates, projectProcedures } from './procedures.tables';
-import { can, projectScope } from './projects.policy';
+import { forcedUnitFields, projectFacts, projectPolicy, projectScope, stageMovesOf, type ProjectAction } from './projects.policy';
 import * as repo from './projects.repository';
+import { bandMinimums, investmentThresholds, type InvestmentThresholds } from './projects.rules';
 import type { CreateProjectInput, ProjectListFilters, UpdateProjectInput } from './projects.schemas';
 import { projectCodes, projects, stageTransitions } from './projects.tables';
 import { bigrams, searchTextOf } from './search';
 
-/** The investment bands a total (万元) falls in, computed, never typed. */
-export function bandsOf(totalWan: string): string[] {
+/** The investment bands a total (万元) falls in by the division's thresholds, computed, never typed. */
+export function bandsOf(totalWan: string, thresholds: InvestmentThresholds = investmentThresholds.defaults): string[] {
   const total = new Decimal(totalWan);
-  return INVESTMENT_BANDS.filter((b) => total.gte(b.minWan)).map((b) => b.key);
+  const minimums = bandMinimums(thresholds);
+  return INVESTMENT_BANDS.filter((b) => total.gte(minimums[b.key])).map((b) => b.key);
 }
 
 /** Trims trailing zeros of a numeric string from the database: '12000.5000' → '12000.5'. */
@@ -30,8 +35,8 @@ export function plainWan(value: string): string {
   return new Decimal(value).toFixed();
 }
 
-/** A list row as the API shows it. */
-export function presentListItem(row: repo.ProjectListRow) {
+/** A list row as the API shows it, with the actions the caller may take on it. */
+export function presentListItem(row: repo.ProjectListRow, actor: Actor, thresholds?: InvestmentThresholds) {
   const p = row.project;
   return {
     id: p.id,
@@ -48,7 +53,7 @@ export function presentListItem(row: repo.ProjectListRow) {
     sector: p.sector,
     stage: p.stage,
     totalInvestment: plainWan(p.totalInvestment),
-    bands: bandsOf(p.totalInvestment),
+    bands: bandsOf(p.totalInvestment, thresholds),
     plannedStart: p.plannedStart,
     plannedCompletion: p.plannedCompletion,
     leaderName: p.leaderName,
@@ -56,25 +61,35 @@ export function presentListItem(row: repo.ProjectListRow) {
     libraryNames: row.libraryNames ?? [],
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
+    allowedActions: projectPolicy.allowedActions(actor, projectFacts(row)),
   };
 }
 
 /** A page of the projects the caller reaches. */
 export async function listProjects(database: Database, actor: Actor, filters: ProjectListFilters) {
+  // The thresholds of every division the list reaches, read once (a city's list spans its counties).
+  const thresholdsOf = await loadRules(database.db, investmentThresholds, actor.divisionCode);
   const { rows, total } = await repo.listProjects(database.db, {
-    where: and(projectScope(actor), repo.filterCondition(filters)),
+    where: and(projectScope(actor), repo.filterCondition(filters, bandMinimums(thresholdsOf(actor.divisionCode)))),
     sort: filters.sort,
     order: filters.order,
     limit: filters.pageSize,
     offset: (filters.page - 1) * filters.pageSize,
   });
-  return { data: rows.map(presentListItem), total };
+  return { data: rows.map((row) => presentListItem(row, actor, thresholdsOf(row.project.divisionCode))), total };
 }
 
 /** Loads a project the caller reaches, or answers 404. */
 export async function loadProject(tx: DbOrTx, actor: Actor, id: string): Promise<repo.ProjectListRow> {
   const row = await repo.findProject(tx, id, projectScope(actor));
   if (!row) notFound('项目不存在或不在您的数据范围内');
+  return row;
+}
+
+/** Loads a project the caller reaches (404 otherwise) on which they may take an action (403 otherwise). */
+export async function loadProjectFor(tx: DbOrTx, actor: Actor, id: string, action: ProjectAction): Promise<repo.ProjectListRow> {
+  const row = await loadProject(tx, actor, id);
+  projectPolicy.authorize(actor, action, projectFacts(row));
   return row;
 }
 
@@ -93,9 +108,10 @@ async function presentDetail(tx: DbOrTx, actor: Actor, row: repo.ProjectListRow)
     .innerJoin(libraries, and(eq(libraries.divisionCode, libraryMemberships.divisionCode), eq(libraries.id, libraryMemberships.libraryId)))
     .where(and(eq(libraryMemberships.divisionCode, p.divisionCode), eq(libraryMemberships.projectId, p.id)))
     .orderBy(asc(libraries.sortOrder));
-  const stage = p.stage as Stage;
+  const facts = projectFacts(row);
+  const isAllowed = (action: Parameters<typeof projectPolicy.can>[1]) => projectPolicy.can(actor, action, facts);
   return {
-    ...presentListItem(row),
+    ...presentListItem(row, actor, await getRules(tx, p.divisionCode, investmentThresholds)),
     codeKind: p.codeKind,
     industryCode: p.industryCode,
     approvalType: p.approvalType,
@@ -112,15 +128,14 @@ async function presentDetail(tx: DbOrTx, actor: Actor, row: repo.ProjectListRow)
     funding: funding.map((f) => ({ source: f.source as FundingSource, amount: plainWan(f.amount), currency: f.currency, originalAmount: f.originalAmount })),
     yearPlans: plans.map((y) => ({ year: y.year, planned: plainWan(y.planned) })),
     libraries: memberships.map((m) => ({ id: m.id, name: m.name, enteredAt: m.enteredAt.toISOString() })),
-    nextStages: can(actor, 'project.transition')
-      ? nextStages(stage, p.stageBeforeSuspension as Stage | null).map((s) => ({ stage: s, label: STAGE_LABELS[s] }))
-      : [],
+    nextStages: isAllowed('transition') ? stageMovesOf(facts).map((s) => ({ stage: s, label: STAGE_LABELS[s] })) : [],
+    // Kept for clients that read it; `allowedActions` is the list to use.
     can: {
-      edit: can(actor, 'project.update') && stage !== 'terminated',
-      transition: can(actor, 'project.transition'),
-      requestLibrary: can(actor, 'library.request'),
-      uploadDocument: can(actor, 'document.upload'),
-      updateProcedures: can(actor, 'procedure.update'),
+      edit: isAllowed('update'),
+      transition: isAllowed('transition'),
+      requestLibrary: isAllowed('requestLibrary'),
+      uploadDocument: isAllowed('uploadDocument'),
+      updateProcedures: isAllowed('updateProcedures'),
     },
   };
 }
@@ -215,20 +230,14 @@ function searchColumns(name: string, ownerName: string | null, code: string | nu
   return { searchText, searchGrams: bigrams(searchText) };
 }
 
-/** Scope rules for where a new project may be put: departments and townships file their own. */
-function impliedUnits<T extends ProjectFields>(actor: Actor, fields: T): T {
-  if (actor.dataScope === 'unit' && actor.unitId && fields.ownerUnitId !== actor.unitId) return { ...fields, departmentId: actor.unitId };
-  if (actor.dataScope === 'township' && actor.unitId) return { ...fields, townshipId: actor.unitId };
-  if (actor.dataScope === 'project' && actor.unitId) return { ...fields, ownerUnitId: actor.unitId };
-  return fields;
-}
-
 /** Creates a project (储备编号 generated; the national code only checked, never generated). */
 export async function createProject(database: Database, actor: Actor, input: CreateProjectInput) {
   const divisionCode = input.divisionCode ?? actor.divisionCode;
   if (!canReachDivision(actor, divisionCode)) throw new AppError('VALIDATION_FAILED', '行政区划不在您的管理范围内', { field: 'divisionCode' });
+  // A city or province user reads and rolls up its counties; it files no county's project.
+  if (!writesIn(actor, divisionCode) && isCountyDivision(divisionCode)) forbidden('上级部门只能查看和汇总县级项目，不能为县级行政区划新建项目');
   const { divisionCode: _d, stage, ...rest } = input;
-  const fields = impliedUnits(actor, rest);
+  const fields = { ...rest, ...forcedUnitFields(actor, rest) };
   return database.db.transaction(async (tx) => {
     const [division] = await tx.select().from(divisions).where(eq(divisions.code, divisionCode));
     if (!division || division.level !== 'county') throw new AppError('VALIDATION_FAILED', '项目须归属到县级行政区划', { field: 'divisionCode' });
@@ -289,18 +298,25 @@ export async function insertProject(tx: Tx, actor: Actor, divisionCode: string, 
   await repo.replaceFunding(tx, divisionCode, id, (fields.funding ?? []).map((f) => ({ ...f, currency: f.currency ?? 'CNY' })));
   await repo.replaceYearPlans(tx, divisionCode, id, fields.yearPlans ?? []);
   await ensureProcedures(tx, divisionCode, id, row.approvalType);
-  await tx.insert(stageTransitions).values({ divisionCode, projectId: id, fromStage: null, toStage: stage, reason: '新建项目', actorId: actor.id, actorName: actor.displayName });
+  await writeHistory(tx, stageMachine, [{ divisionCode, recordId: id, from: null, to: stage, action: 'create', reason: '新建项目', actor }]);
   return row;
 }
 
 /** Updates a project with optimistic locking; code changes are re-validated and re-claimed. */
 export async function updateProject(database: Database, actor: Actor, id: string, input: UpdateProjectInput) {
   return database.db.transaction(async (tx) => {
-    const before = await loadProject(tx, actor, id);
+    const before = await loadProjectFor(tx, actor, id, 'update');
     const p = before.project;
     assertSameVersion(p.version, input.version);
     if (p.stage === 'terminated') throw new AppError('CONFLICT', '项目已终止，不能再修改');
-    const { version, funding, yearPlans, code: codeInput, ...changes } = input;
+    const { version, funding, yearPlans, code: codeInput, ...requested } = input;
+    // The same scope rules as on create: no one moves a project out of their own scope.
+    const units = {
+      ownerUnitId: requested.ownerUnitId ?? p.ownerUnitId,
+      departmentId: requested.departmentId !== undefined ? requested.departmentId : p.departmentId,
+      townshipId: requested.townshipId !== undefined ? requested.townshipId : p.townshipId,
+    };
+    const changes = { ...requested, ...forcedUnitFields(actor, units) };
     await checkFields(tx, p.divisionCode, { ...changes, funding, yearPlans, ownerUnitId: changes.ownerUnitId ?? undefined }, p);
     let code: { code: string | null; kind: string | null } = { code: p.code, kind: p.codeKind };
     if (codeInput !== undefined) {
@@ -354,7 +370,7 @@ export async function transitionProject(
   input: { to: Stage; reason?: string | null; actualStart?: string | null; actualCompletion?: string | null },
 ) {
   return database.db.transaction(async (tx) => {
-    const row = await loadProject(tx, actor, id);
+    const row = await loadProjectFor(tx, actor, id, 'transition');
     const p = row.project;
     const procedures = await tx
       .select()
@@ -362,53 +378,35 @@ export async function transitionProject(
       .where(and(eq(projectProcedures.divisionCode, p.divisionCode), eq(projectProcedures.projectId, id)));
     const actualStart = input.actualStart ?? p.actualStart;
     const actualCompletion = input.actualCompletion ?? p.actualCompletion;
-    const problems = checkTransition(
-      {
-        stage: p.stage as Stage,
-        stageBeforeSuspension: p.stageBeforeSuspension as Stage | null,
-        actualStart,
-        actualCompletion,
-        procedures,
-        reason: input.reason ?? null,
-      },
-      input.to,
-    );
-    if (problems.length) throw new AppError('CONFLICT', `不能转为「${STAGE_LABELS[input.to]}」：${problems.join('；')}`);
-    const rows = await tx
-      .update(projects)
-      .set({
-        stage: input.to,
+    const reason = input.reason ?? null;
+    return transitionRecord(tx, stageMachine, {
+      actor,
+      table: projects,
+      stateColumn: projects.stage,
+      record: { divisionCode: p.divisionCode, id, state: p.stage as Stage },
+      where: and(eq(projects.divisionCode, p.divisionCode), eq(projects.id, id)),
+      version: p.version,
+      move: { to: input.to },
+      facts: { stageBeforeSuspension: p.stageBeforeSuspension as Stage | null, actualStart, actualCompletion, procedures, reason },
+      reason,
+      set: {
         stageBeforeSuspension: input.to === 'suspended' ? p.stage : null,
         actualStart,
         actualCompletion,
         maturity: input.to === 'ready' ? 'ready' : input.to === 'preliminary' && p.maturity === 'concept' ? 'preliminary' : p.maturity,
-        version: sql`${projects.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(projects.divisionCode, p.divisionCode), eq(projects.id, id), eq(projects.version, p.version)))
-      .returning();
-    assertVersionMatched(rows);
-    await tx.insert(stageTransitions).values({
-      divisionCode: p.divisionCode,
-      projectId: id,
-      fromStage: p.stage,
-      toStage: input.to,
-      reason: input.reason?.trim() || null,
-      actorId: actor.id,
-      actorName: actor.displayName,
+      },
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: p.divisionCode,
+        action: 'project.stage_changed',
+        entityType: 'project',
+        entityId: id,
+        summary: `阶段变更：${p.name}（${STAGE_LABELS[p.stage as Stage]} → ${STAGE_LABELS[input.to]}）`,
+        before: { stage: p.stage, actualStart: p.actualStart, actualCompletion: p.actualCompletion },
+        after: { stage: input.to, actualStart, actualCompletion, reason },
+      }),
+      present: async () => presentDetail(tx, actor, (await repo.findProject(tx, id, eq(projects.divisionCode, p.divisionCode)))!),
     });
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: p.divisionCode,
-      action: 'project.stage_changed',
-      entityType: 'project',
-      entityId: id,
-      summary: `阶段变更：${p.name}（${STAGE_LABELS[p.stage as Stage]} → ${STAGE_LABELS[input.to]}）`,
-      before: { stage: p.stage, actualStart: p.actualStart, actualCompletion: p.actualCompletion },
-      after: { stage: input.to, actualStart, actualCompletion, reason: input.reason ?? null },
-    });
-    const loaded = await repo.findProject(tx, id, eq(projects.divisionCode, p.divisionCode));
-    return presentDetail(tx, actor, loaded!);
   });
 }
 

@@ -68,7 +68,7 @@ export const Target = z
   .object({
     id: z.string().nullable(),
     year: z.number(),
-    key: z.string(),
+    key: z.enum(TARGET_KEYS),
     label: z.string(),
     unit: z.enum(TARGET_UNITS),
     unitLabel: z.string(),

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { and, asc, desc, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
-import { canReachDivision, regionCondition } from '../../platform/auth/scope';
+import { actorRegion, canReachDivision } from '../../platform/auth/scope';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import { assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
@@ -10,21 +10,15 @@ import { beijingToday } from '../milestones/milestone-status';
 import { divisions, orgUnits } from '../org/org.tables';
 import { can } from '../projects/projects.policy';
 import { projects } from '../projects/projects.tables';
-import { TARGET_DEFINITIONS, TARGET_UNIT_LABELS, targetDefinition, type TargetKey, type TargetUnit } from './target-keys';
+import { TARGET_DEFINITIONS, TARGET_UNIT_LABELS, targetDefinition, type TargetKey, type TargetSource, type TargetUnit } from './target-keys';
 import type { SaveAllocationsInput, SaveTargetsInput, TargetsFilters } from './targets.schemas';
 import { targetAllocations, targets } from './targets.tables';
-import { reportingPeriods } from '../monthly-reports/monthly-reports.tables';
-import { getSummary } from '../monthly-reports/summary.service';
+import { createMetricContext } from '../../platform/metrics/define-metric';
+import { metrics } from '../../platform/metrics/providers';
+import { targetRules } from './targets.rules';
 
-/** Thresholds of SPEC §2: ≥ 500万 counts toward library and start targets, ≥ 1亿 is a 重大项目. */
-const COUNTED_MIN_WAN = '500';
-const MAJOR_MIN_WAN = '10000';
-const RESERVE_STAGES = ['planning', 'reserve', 'preliminary', 'ready'];
 /** Units a target may be decomposed to: departments (the 商务局 and 发改局 included) and townships. */
 const ALLOCATABLE_KINDS = ['department', 'township', 'commerce', 'drc'];
-
-type Counts = Record<'reserve_new' | 'construction_projects' | 'major_projects', number>;
-const COMPUTED_KEYS = ['reserve_new', 'construction_projects', 'major_projects'] as const;
 
 const plain = (value: string) => new Decimal(value).toFixed();
 
@@ -33,69 +27,10 @@ function pctOf(progress: string | null, value: string | null): string | null {
   return new Decimal(progress).div(value).times(100).toDecimalPlaces(1).toFixed(1);
 }
 
-/**
- * Progress of the computed targets over a division's projects in a year, for the county
- * and per unit (projects whose responsible department or township is the unit). Dates of
- * creation are taken in Beijing time.
- */
-export async function computeProgress(tx: DbOrTx, divisionCode: string, year: number) {
-  const createdFrom = new Date(`${year}-01-01T00:00:00+08:00`);
-  const createdTo = new Date(`${year + 1}-01-01T00:00:00+08:00`);
-  const startedThisYear = and(gte(projects.actualStart, `${year}-01-01`), lt(projects.actualStart, `${year + 1}-01-01`));
-  const reserveNew = and(
-    inArray(projects.stage, RESERVE_STAGES),
-    gte(projects.totalInvestment, COUNTED_MIN_WAN),
-    gte(projects.createdAt, createdFrom),
-    lt(projects.createdAt, createdTo),
-  );
-  const construction = and(gte(projects.totalInvestment, COUNTED_MIN_WAN), startedThisYear);
-  const major = and(gte(projects.totalInvestment, MAJOR_MIN_WAN), or(eq(projects.stage, 'construction'), startedThisYear));
-  // One pass, grouped by (department, township): the county total is the sum of the groups,
-  // a unit's share the sum of the groups it appears in.
-  const groups = await tx
-    .select({
-      departmentId: projects.departmentId,
-      townshipId: projects.townshipId,
-      reserve_new: sql<number>`count(*) filter (where ${reserveNew})::int`,
-      construction_projects: sql<number>`count(*) filter (where ${construction})::int`,
-      major_projects: sql<number>`count(*) filter (where ${major})::int`,
-    })
-    .from(projects)
-    .where(and(eq(projects.divisionCode, divisionCode), or(reserveNew, construction, major)))
-    .groupBy(projects.departmentId, projects.townshipId);
-  const total: Counts = { reserve_new: 0, construction_projects: 0, major_projects: 0 };
-  for (const g of groups) for (const k of COMPUTED_KEYS) total[k] += Number(g[k]);
-  const ofUnit = (unitId: string): Counts => {
-    const counts: Counts = { reserve_new: 0, construction_projects: 0, major_projects: 0 };
-    for (const g of groups) {
-      if (g.departmentId !== unitId && g.townshipId !== unitId) continue;
-      for (const k of COMPUTED_KEYS) counts[k] += Number(g[k]);
-    }
-    return counts;
-  };
-  return { total, ofUnit };
-}
-
-function progressFor(key: string, counts: Counts): string | null {
-  return (COMPUTED_KEYS as readonly string[]).includes(key) ? String(counts[key as keyof Counts]) : null;
-}
-
 function resolveDivision(actor: Actor, divisionCode: string | undefined): string {
   const code = divisionCode ?? actor.divisionCode;
   if (!canReachDivision(actor, code)) notFound('行政区划不在您的数据范围内');
   return code;
-}
-
-/** Year-to-date FAI growth of the latest closed period of the year, from the 发改局 summary. */
-async function latestGrowth(database: Database, actor: Actor, divisionCode: string, year: number): Promise<string | null> {
-  const [latest] = await database.db
-    .select({ period: reportingPeriods.period })
-    .from(reportingPeriods)
-    .where(and(eq(reportingPeriods.divisionCode, divisionCode), eq(reportingPeriods.status, 'closed'), like(reportingPeriods.period, `${year}-%`)))
-    .orderBy(desc(reportingPeriods.period))
-    .limit(1);
-  if (!latest) return null;
-  return (await getSummary(database, actor, latest.period, divisionCode)).totals.growthPct;
 }
 
 /** The year's targets of a division (every key of SPEC §8, set or not) with computed progress. */
@@ -123,12 +58,18 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
         )
         .orderBy(asc(orgUnits.kind), asc(orgUnits.sortOrder), asc(orgUnits.name))
     : [];
-  const progress = await computeProgress(db, divisionCode, year);
-  const faiGrowth = await latestGrowth(database, actor, divisionCode, year);
-  const data = TARGET_DEFINITIONS.map((d) => {
+  // Progress comes from the figure of the same key in the metric registry; a target whose
+  // module has no provider yet answers null with its note.
+  const ctx = createMetricContext({ database, actor, divisionCode, year });
+  const growthDefault = (await ctx.rules(targetRules, divisionCode)).growthTargetPct;
+  const figures: Array<{ total: string | null; ofUnit: ((unitId: string) => string | null) | null }> = [];
+  for (const d of TARGET_DEFINITIONS) {
+    figures.push({ total: await metrics.compute(d.key, ctx), ofUnit: rows.some((r) => r.key === d.key) ? await metrics.computeByUnit(d.key, ctx) : null });
+  }
+  const data = TARGET_DEFINITIONS.map((d, i) => {
     const row = rows.find((r) => r.key === d.key);
     const value = row ? plain(row.value) : null;
-    const countyProgress = d.key === 'fai_growth' ? faiGrowth : progressFor(d.key, progress.total);
+    const countyProgress = figures[i].total;
     const own = row ? allocations.filter((a) => a.allocation.targetId === row.id) : [];
     return {
       id: row?.id ?? null,
@@ -138,14 +79,14 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
       unit: d.unit,
       unitLabel: TARGET_UNIT_LABELS[d.unit],
       value,
-      defaultValue: d.defaultValue,
+      defaultValue: d.key === 'fai_growth' ? String(growthDefault) : d.defaultValue,
       version: row?.version ?? null,
-      source: d.source,
+      source: (metrics.has(d.key) ? 'computed' : 'pending') satisfies TargetSource,
       basis: d.basis,
       progress: countyProgress,
       progressPct: pctOf(countyProgress, value),
       allocations: own.map((a) => {
-        const unitProgress = progressFor(d.key, progress.ofUnit(a.allocation.unitId));
+        const unitProgress = figures[i].ofUnit?.(a.allocation.unitId) ?? null;
         const unitValue = plain(a.allocation.value);
         return {
           unitId: a.allocation.unitId,
@@ -235,7 +176,7 @@ export async function saveAllocations(database: Database, actor: Actor, targetId
     const [target] = await tx
       .select()
       .from(targets)
-      .where(and(eq(targets.id, targetId), regionCondition(actor, targets.divisionCode)));
+      .where(and(eq(targets.id, targetId), actorRegion(actor, targets.divisionCode)));
     if (!target) notFound('目标任务不存在或不在您的数据范围内');
     const unitIds = input.allocations.map((a) => a.unitId);
     if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复分解', { field: 'allocations' });

@@ -1,5 +1,4 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, gte, lte, type Column, type SQL } from 'drizzle-orm';
 import type { Actor } from '../http/context';
 
 /** The code prefix shared by every division under `code`: 620000 → '62', 620600 → '6206', 620621 → '620621'. */
@@ -21,16 +20,22 @@ export function divisionRange(code: string): [string, string] {
 }
 
 /**
- * The WHERE condition that keeps a list inside the caller's region: nothing for scope
- * `all`, otherwise the caller's division and the divisions under it — a range on the code,
- * which every (division_code, …) index can use, unlike LIKE under a non-C collation.
+ * The one region filter of every query: the rows of a division and of the divisions under it.
+ * A county code matches itself (`= '620921'`); a city or province code the range of codes it
+ * spans (`>= '620600' and <= '620699'`), which every (division_code, …) index can use, unlike
+ * LIKE under a non-C collation; a county's equality also prunes hash partitions. `column` may
+ * be a table column or an SQL fragment such as `sql\`r.division_code\``.
  */
-export function regionCondition(actor: Actor, divisionColumn: PgColumn): SQL | undefined {
-  if (actor.dataScope === 'all') return undefined;
-  const prefix = divisionPrefix(actor.divisionCode);
-  if (prefix.length === 6) return eq(divisionColumn, prefix);
+export function regionCondition(column: Column | SQL | SQL.Aliased, divisionCode: string): SQL {
+  const prefix = divisionPrefix(divisionCode);
+  if (prefix.length === 6) return eq(column, prefix);
   const [from, to] = divisionRange(prefix);
-  return and(gte(divisionColumn, from), lte(divisionColumn, to));
+  return and(gte(column, from), lte(column, to))!;
+}
+
+/** The caller's region as a WHERE condition: nothing for scope `all`, otherwise `regionCondition` of the caller's division. */
+export function actorRegion(actor: Actor, column: Column | SQL | SQL.Aliased): SQL | undefined {
+  return actor.dataScope === 'all' ? undefined : regionCondition(column, actor.divisionCode);
 }
 
 /** Whether a record of a division is inside the caller's region. */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectDocuments } from '../../modules/projects/procedures.tables';
+import { attachments } from '../attachments/attachments.tables';
 import { withDatabase } from '../../../tests/support/global-setup';
 import { buildUnit, buildUser } from '../../../tests/support/factories';
 import { tableDigests } from '../../../tests/support/table-digests';
@@ -92,9 +92,10 @@ beforeAll(async () => {
   document.storageKey = `${unit.divisionCode}/${randomBytes(8).toString('hex')}`;
   fs.mkdirSync(path.join(sourceFiles, unit.divisionCode), { recursive: true });
   fs.writeFileSync(path.join(sourceFiles, document.storageKey), document.bytes);
-  await source.db.insert(projectDocuments).values({
+  await source.db.insert(attachments).values({
     divisionCode: unit.divisionCode,
-    projectId: unit.id,
+    recordKind: 'project',
+    recordId: unit.id,
     filename: '现场照片.jpg',
     mediaType: 'image/jpeg',
     size: document.bytes.length,

@@ -93,8 +93,10 @@ export async function writeBackup(options: { database: Database; filesDir: strin
             throw new Error(`table ${table.name}: streamed rows do not match the snapshot's checksum`);
           }
         }
-        const documents = tables.some((t) => t.name === 'project_documents')
-          ? await query<FileEntry>(`select storage_key as "storageKey", size, sha256 from public.project_documents order by storage_key`)
+        // The table that names the stored files: attachments since migration 0007, project documents before.
+        const filesTable = ['attachments', 'project_documents'].find((name) => tables.some((t) => t.name === name));
+        const documents = filesTable
+          ? await query<FileEntry>(`select storage_key as "storageKey", size, sha256 from public.${quoteIdent(filesTable)} order by storage_key`)
           : [];
         return { header, documents };
       },

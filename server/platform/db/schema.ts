@@ -12,3 +12,4 @@ export * from '../../modules/inbox/inbox.tables';
 export * from '../../modules/targets/targets.tables';
 export * from '../rules/rules.tables';
 export * from '../workflow/workflow.tables';
+export * from '../attachments/attachments.tables';

@@ -7,20 +7,14 @@ import { AppError } from './errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes anyone may call without a session. Everything else under /api requires one. */
-export const PUBLIC_ROUTES: ReadonlyArray<{ method: string; path: string }> = [
-  { method: 'POST', path: '/api/auth/login' },
-  { method: 'GET', path: '/api/health' },
-  { method: 'GET', path: '/api/openapi.json' },
-  { method: 'GET', path: '/api/docs' },
+/** The API's own description is readable without a session; every other public route says so on its definition (`access: 'public'`). */
+const DOCUMENTATION_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
+  { method: 'GET', path: /^\/api\/openapi\.json$/ },
+  { method: 'GET', path: /^\/api\/docs$/ },
 ];
 
 /** Routes a user who must change their password may still call. */
 const PASSWORD_CHANGE_ROUTES = new Set(['/api/me', '/api/auth/logout', '/api/auth/password']);
-
-function isPublic(method: string, path: string): boolean {
-  return PUBLIC_ROUTES.some((r) => r.method === method && r.path === path);
-}
 
 /** The caller's address: the socket's, or the proxy's X-Forwarded-For when trusted. */
 export function clientIp(c: { req: { header(name: string): string | undefined }; env: unknown }): string | null {
@@ -31,49 +25,52 @@ export function clientIp(c: { req: { header(name: string): string | undefined };
 }
 
 /**
- * Resolves the session cookie into an actor, refuses /api calls without one (unless public),
- * and checks the CSRF token on every state-changing request.
+ * Resolves the session cookie into an actor, refuses /api calls without one (unless the route
+ * is public: `publicRoutes` is read on each request, so it may be filled once the routes are
+ * mounted), and checks the CSRF token on every state-changing request.
  */
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const { database, config } = c.get('deps');
-  const ip = clientIp(c);
-  c.set('ip', ip);
-  c.set('actor', null);
-  c.set('sessionTokenHash', null);
-  c.set('csrfToken', null);
-  const method = c.req.method;
-  const path = c.req.path;
+export const authenticate = (publicRoutes: () => ReadonlyArray<{ method: string; path: RegExp }>) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { database, config } = c.get('deps');
+    const ip = clientIp(c);
+    c.set('ip', ip);
+    c.set('actor', null);
+    c.set('sessionTokenHash', null);
+    c.set('csrfToken', null);
+    const method = c.req.method;
+    const path = c.req.path;
 
-  const token = getCookie(c, SESSION_COOKIE);
-  let expired = false;
-  if (token) {
-    const session = await resolveSession(database.db, config, token, ip);
-    if (session.status === 'valid') {
-      const actor = session.actor;
-      if (actor) {
-        c.set('actor', actor);
-        c.set('sessionTokenHash', session.tokenHash);
-        c.set('csrfToken', session.csrfToken);
+    const token = getCookie(c, SESSION_COOKIE);
+    let expired = false;
+    if (token) {
+      const session = await resolveSession(database.db, config, token, ip);
+      if (session.status === 'valid') {
+        const actor = session.actor;
+        if (actor) {
+          c.set('actor', actor);
+          c.set('sessionTokenHash', session.tokenHash);
+          c.set('csrfToken', session.csrfToken);
+        }
+      } else if (session.status === 'expired') {
+        expired = true;
       }
-    } else if (session.status === 'expired') {
-      expired = true;
     }
-  }
 
-  if (!path.startsWith('/api/') || isPublic(method, path)) {
-    if (!SAFE_METHODS.has(method)) checkSameOrigin(c.req.header('origin'), c.req.header('host'));
+    const isPublic = [...DOCUMENTATION_ROUTES, ...publicRoutes()].some((r) => r.method === method && r.path.test(path));
+    if (!path.startsWith('/api/') || isPublic) {
+      if (!SAFE_METHODS.has(method)) checkSameOrigin(c.req.header('origin'), c.req.header('host'));
+      return next();
+    }
+    const actor = c.get('actor');
+    if (!actor) throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(method) && c.req.header(CSRF_HEADER) !== c.get('csrfToken')) {
+      throw new AppError('CSRF_REJECTED');
+    }
+    if (actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(path)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     return next();
-  }
-  const actor = c.get('actor');
-  if (!actor) throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-  if (!SAFE_METHODS.has(method) && c.req.header(CSRF_HEADER) !== c.get('csrfToken')) {
-    throw new AppError('CSRF_REJECTED');
-  }
-  if (actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(path)) {
-    throw new AppError('PASSWORD_CHANGE_REQUIRED');
-  }
-  return next();
-});
+  });
 
 // Login has no session yet, so no CSRF token: a cross-site form post is refused by its Origin.
 function checkSameOrigin(origin: string | undefined, host: string | undefined): void {

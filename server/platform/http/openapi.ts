@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './errors';
 import type { Permission } from '../../../common/permissions';
 import type { AppEnv } from './context';
@@ -44,21 +45,75 @@ export const errorResponses = {
 type RouteConfig = Parameters<typeof createRoute>[0];
 type Middleware = ReturnType<typeof requirePermission>;
 
+/** The largest JSON body any route takes. */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** An upload route's limit: the file's size (the multipart envelope gets 64 kB on top) and what the file is, for the message. */
+export interface UploadLimit {
+  maxBytes: number;
+  /** What is uploaded, in the refusal: 「单个文件」「台账文件」「单张照片」. */
+  what: string;
+  /** The form field holding the file (default `file`). */
+  field?: string;
+}
+
+/** Who may call a route: anyone (`public`), any logged-in user (`null`), or holders of a permission. */
+export type RouteAccess = 'public' | Permission | null;
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+function isMultipart(config: { request?: { body?: { content?: Record<string, unknown> } } }): boolean {
+  return Boolean(config.request?.body?.content && 'multipart/form-data' in config.request.body.content);
+}
+
+/** A body limit answering our 413 with a Chinese message (naming the file field for uploads). */
+function limitBody(maxSize: number, message?: string, field?: string) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', message, field ? { field } : undefined);
+    },
+  });
+}
+
 /**
- * Declares a route with the permission it needs (or `null` when any logged-in user may call
- * it). The permission is enforced by middleware and written into the OpenAPI document as
- * `x-permission`, so tests can walk every route against the role table.
+ * Declares a route with who may call it. `permission` is enforced by middleware and written
+ * into the OpenAPI document as `x-permission` (null: any logged-in user); `access: 'public'`
+ * opens it to callers without a session (`x-access`). Every body is limited on the route: a
+ * JSON body to 2 MB; a multipart body must declare `upload: { maxBytes, what }` (`x-upload-max-bytes`),
+ * and a route with a multipart body and no limit is refused when it is defined.
  */
 export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(
-  config: R & { permission: Permission | null; middleware?: Middleware[] },
+  config: R & { permission: Permission | null; access?: 'public'; upload?: UploadLimit; middleware?: Middleware[] },
 ) {
-  const { permission, middleware = [], ...rest } = config;
+  const { permission, access, upload, middleware = [], ...rest } = config;
+  const label = `${rest.method.toUpperCase()} ${rest.path}`;
+  if (access === 'public' && permission !== null) throw new Error(`${label}: a public route takes no permission`);
+  const multipart = isMultipart(rest);
+  if (multipart && !upload) throw new Error(`${label}: an upload route must declare upload.maxBytes`);
+  if (upload && !multipart) throw new Error(`${label}: upload is declared but the body is not multipart/form-data`);
+  const limit = upload
+    ? limitBody(upload.maxBytes + 64 * 1024, `${upload.what}不能超过 ${formatMegabytes(upload.maxBytes)}`, upload.field ?? 'file')
+    : limitBody(MAX_JSON_BYTES);
   const guards = permission ? [requirePermission(permission)] : [];
   return createRoute({
     ...rest,
-    middleware: [...guards, ...middleware],
+    middleware: [limit, ...guards, ...middleware],
     'x-permission': permission,
+    ...(access ? { 'x-access': access } : {}),
+    ...(upload ? { 'x-upload-max-bytes': upload.maxBytes } : {}),
   } as unknown as R & { 'x-permission': Permission | null });
+}
+
+/** The routes of an OpenAPI router open to callers without a session (`access: 'public'`), as `METHOD path` with Hono's `:param`. */
+export function publicRoutesOf(app: OpenAPIHono<AppEnv>): Array<{ method: string; path: RegExp }> {
+  return app.openAPIRegistry.definitions.flatMap((d) => {
+    if (d.type !== 'route' || (d.route as { 'x-access'?: string })['x-access'] !== 'public') return [];
+    const pattern = d.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+    return [{ method: d.route.method.toUpperCase(), path: new RegExp(`^${pattern}$`) }];
+  });
 }
 
 /** A JSON response of a route, for `responses`. */

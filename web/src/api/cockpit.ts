@@ -1,170 +1,60 @@
 /**
  * Types and calls of the leaders' screens: the cockpit (SPEC §10), targets (§8), the
  * milestone portfolio (挂图作战, §5) and the in-app inbox (§11). Money is a 万元 decimal string.
+ * The types are derived from the server's zod schemas (type-only imports: no server code reaches the bundle).
  */
+import type { z } from 'zod';
+import type {
+  CockpitAnswer as CockpitAnswerSchema,
+  CockpitInvestmentMonth as CockpitInvestmentMonthSchema,
+  MapFeatureCollection,
+  SaveMapResult,
+} from '../../../server/modules/cockpit/cockpit.schemas';
+import type { InboxCount, InboxPage as InboxPageSchema, Notification } from '../../../server/modules/inbox/inbox.schemas';
+import type {
+  CreateMilestoneBody,
+  Milestone as MilestoneSchema,
+  Portfolio as PortfolioSchema,
+  PortfolioQuery as PortfolioQuerySchema,
+  PortfolioRow as PortfolioRowSchema,
+  ProjectMilestones as ProjectMilestonesSchema,
+  UpdateMilestoneBody,
+} from '../../../server/modules/milestones/milestones.schemas';
+import type { LaggingProject } from '../../../server/modules/monthly-reports/summary.schemas';
+import type {
+  Allocation,
+  SaveAllocationsBody,
+  SaveTargetsBody,
+  Target as TargetSchema,
+  TargetList as TargetListSchema,
+} from '../../../server/modules/targets/targets.schemas';
 import { api } from './client';
 
-export type LaggingReason = 'behind_plan' | 'idle' | 'start_overdue';
+export type LaggingReason = z.output<typeof LaggingProject>['reason'];
 
 /** A list filter of the project list (`/projects?…`) that shows the projects behind a figure. */
-export type ProjectFilter = Record<string, string>;
+export type ProjectFilter = Record<string, string | undefined>;
 
-export interface CockpitInvestmentMonth {
-  period: string;
-  /** 「1—2月」 or 「3月」. */
-  label: string;
-  amount: string | null;
-  lastYearAmount: string;
-  yearCumulative: string | null;
-  lastYearCumulative: string;
-  growthPct: string | null;
-}
+export type CockpitInvestmentMonth = z.output<typeof CockpitInvestmentMonthSchema>;
+export type CockpitAnswer = z.output<typeof CockpitAnswerSchema>;
+export type GeoJsonFeatureCollection = z.output<typeof MapFeatureCollection>;
 
-export interface CockpitAnswer {
-  year: number;
-  latestPeriod: string;
-  /** 「1—10月」. */
-  latestLabel: string;
-  totals: { period: string; yearCumulative: string; lastYearCumulative: string | null; growthPct: string | null; projects: number } | null;
-  investment: CockpitInvestmentMonth[];
-  startsCompletions: Array<{ month: number; starts: number; completions: number }>;
-  bySector: Array<{ key: string; label: string; yearCumulative: string; growthPct: string | null; projects: number; filter: ProjectFilter }>;
-  byTownship: Array<{ townshipId: string | null; name: string; projects: number; yearInvestment: string; totalInvestment: string; filter: ProjectFilter }>;
-  reserveRatio: { reserveCount: number; implementedCount: number; ratio: string | null; target: number; isBelowTarget: boolean };
-  lagging: Array<{ id: string; name: string; departmentName: string | null; townshipName: string | null; totalInvestment: string; reason: LaggingReason; detail: string }>;
-  reporting: { expected: number; submitted: number; approved: number; missing: number; late: number } | null;
-  map: { nameProperty: string; geojson: GeoJsonFeatureCollection } | null;
-}
+export type TargetAllocation = z.output<typeof Allocation>;
+export type Target = z.output<typeof TargetSchema>;
+export type TargetUnit = Target['unit'];
+export type TargetList = z.output<typeof TargetListSchema>;
 
-export interface GeoJsonFeatureCollection {
-  type: 'FeatureCollection';
-  features: Array<{ type: 'Feature'; properties: Record<string, unknown> | null; geometry: { type: string; coordinates: unknown } }>;
-}
+export type Milestone = z.output<typeof MilestoneSchema>;
+export type MilestoneStatus = Milestone['status'];
+export type ProjectMilestones = z.output<typeof ProjectMilestonesSchema>;
+export type PortfolioRow = z.output<typeof PortfolioRowSchema>;
+export type Portfolio = z.output<typeof PortfolioSchema>;
+export type PortfolioQuery = z.input<typeof PortfolioQuerySchema>;
+/** The body of POST /api/projects/{id}/milestones. */
+export type MilestoneInput = z.input<typeof CreateMilestoneBody>;
 
-export type TargetUnit = 'count' | 'wan' | 'pct';
-
-export interface TargetAllocation {
-  unitId: string;
-  unitName: string | null;
-  unitKind: string | null;
-  value: string;
-  progress: string | null;
-  progressPct: string | null;
-}
-
-export interface Target {
-  /** Null until the 发改局 sets the year's targets. */
-  id: string | null;
-  year: number;
-  key: string;
-  label: string;
-  unit: TargetUnit;
-  unitLabel: string;
-  value: string | null;
-  defaultValue: string;
-  version: number | null;
-  source: 'computed' | 'pending';
-  basis: string;
-  progress: string | null;
-  progressPct: string | null;
-  allocations: TargetAllocation[];
-  allocatedTotal: string | null;
-  updatedByName: string | null;
-  updatedAt: string | null;
-}
-
-export interface TargetList {
-  year: number;
-  divisionCode: string;
-  data: Target[];
-  canManage: boolean;
-}
-
-export type MilestoneStatus = 'overdue' | 'at_risk' | 'on_time' | 'done';
-
-export interface Milestone {
-  id: string;
-  projectId: string;
-  name: string;
-  plannedDate: string;
-  actualDate: string | null;
-  ownerName: string;
-  ownerUserId: string | null;
-  sortOrder: number;
-  note: string | null;
-  status: MilestoneStatus;
-  statusLabel: string;
-  isDoneLate: boolean | null;
-  daysRemaining: number | null;
-  version: number;
-}
-
-export interface ProjectMilestones {
-  data: Milestone[];
-  rollUpStatus: MilestoneStatus | null;
-  today: string;
-  canManage: boolean;
-}
-
-export interface PortfolioRow {
-  projectId: string;
-  projectName: string;
-  divisionCode: string;
-  stage: string;
-  departmentId: string | null;
-  departmentName: string | null;
-  townshipName: string | null;
-  leaderName: string | null;
-  plannedStart: string;
-  plannedEnd: string;
-  status: MilestoneStatus;
-  counts: Record<MilestoneStatus, number>;
-  milestones: Milestone[];
-}
-
-export interface Portfolio {
-  today: string;
-  atRiskDays: number;
-  data: PortfolioRow[];
-  summary: Record<MilestoneStatus, number>;
-  isTruncated: boolean;
-}
-
-export interface PortfolioQuery {
-  leader?: string;
-  departmentId?: string;
-  townshipId?: string;
-  libraryId?: string;
-  status?: MilestoneStatus;
-}
-
-export interface MilestoneInput {
-  name: string;
-  plannedDate: string;
-  actualDate?: string | null;
-  ownerName: string;
-  note?: string | null;
-  sortOrder?: number;
-}
-
-export interface InboxMessage {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  body: string;
-  link: string | null;
-  escalationLevel: number;
-  createdAt: string;
-  readAt: string | null;
-  isRead: boolean;
-}
-
-export interface InboxPage {
-  data: InboxMessage[];
-  total: number;
-  unread: number;
-}
+export type InboxMessage = z.output<typeof Notification>;
+export type InboxPage = z.output<typeof InboxPageSchema>;
 
 export const MILESTONE_STATUS_META: Record<MilestoneStatus, { label: string; color: string; tag: string }> = {
   on_time: { label: '正常推进', color: '#3aa655', tag: 'success' },
@@ -189,14 +79,14 @@ export function projectListUrl(filter: ProjectFilter): string {
 
 export const cockpitApi = {
   cockpit: (year: number) => api<CockpitAnswer>('/api/cockpit', { query: { year } }),
-  saveMap: (geojson: unknown, nameProperty: string) => api<{ features: number }>('/api/map', { method: 'PUT', body: { geojson, nameProperty } }),
+  saveMap: (geojson: unknown, nameProperty: string) => api<z.output<typeof SaveMapResult>>('/api/map', { method: 'PUT', body: { geojson, nameProperty } }),
 };
 
 export const targetsApi = {
   list: (year: number) => api<TargetList>('/api/targets', { query: { year } }),
-  save: (year: number, targets: Array<{ key: string; value: string; version?: number }>) =>
+  save: (year: number, targets: z.input<typeof SaveTargetsBody>['targets']) =>
     api<TargetList>(`/api/targets/${year}`, { method: 'PUT', body: { targets } }),
-  allocate: (id: string, version: number, allocations: Array<{ unitId: string; value: string }>) =>
+  allocate: (id: string, version: number, allocations: z.input<typeof SaveAllocationsBody>['allocations']) =>
     api<Target>(`/api/targets/${id}/allocations`, { method: 'PUT', body: { version, allocations } }),
 };
 
@@ -204,14 +94,14 @@ export const milestonesApi = {
   portfolio: (query: PortfolioQuery) => api<Portfolio>('/api/milestones/portfolio', { query: { ...query } }),
   ofProject: (projectId: string) => api<ProjectMilestones>(`/api/projects/${projectId}/milestones`),
   create: (projectId: string, body: MilestoneInput) => api<Milestone>(`/api/projects/${projectId}/milestones`, { method: 'POST', body }),
-  update: (id: string, body: Partial<MilestoneInput> & { version: number }) => api<Milestone>(`/api/milestones/${id}`, { method: 'PATCH', body }),
+  update: (id: string, body: z.input<typeof UpdateMilestoneBody>) => api<Milestone>(`/api/milestones/${id}`, { method: 'PATCH', body }),
   remove: (id: string, version: number) => api<void>(`/api/milestones/${id}`, { method: 'DELETE', query: { version } }),
 };
 
 export const inboxApi = {
   list: (query: { unread?: boolean; page?: number; pageSize?: number }) =>
     api<InboxPage>('/api/inbox', { query: { unread: query.unread ? 'true' : undefined, page: query.page, pageSize: query.pageSize } }),
-  count: () => api<{ unread: number }>('/api/inbox/count'),
+  count: () => api<z.output<typeof InboxCount>>('/api/inbox/count'),
   read: (id: string) => api<void>(`/api/inbox/${id}/read`, { method: 'POST' }),
   readAll: () => api<void>('/api/inbox/read-all', { method: 'POST' }),
 };

@@ -1,229 +1,70 @@
-/** Types and small loaders of the project library API (SPEC §2). Money is a 万元 decimal string. */
+/**
+ * Types and small loaders of the project library API (SPEC §2). Money is a 万元 decimal string.
+ * The types are derived from the server's zod schemas (type-only imports: no server code reaches the bundle).
+ */
 import { useEffect, useState } from 'react';
-import type { ApprovalType } from '../../../common/projects';
+import type { z } from 'zod';
 import type { UnitKind } from '../../../common/roles';
+import type { Attachment } from '../../../server/platform/attachments/attachments.schemas';
+import type {
+  Library as LibrarySchema,
+  LibraryList,
+  LibraryRequest as LibraryRequestSchema,
+  ReserveRatio as ReserveRatioSchema,
+} from '../../../server/modules/libraries/libraries.schemas';
+import type {
+  ImportPreview as ImportPreviewSchema,
+  ImportResult as ImportResultSchema,
+  LedgerImportRecord,
+  LedgerProblem,
+} from '../../../server/modules/projects/ledger.schemas';
+import type {
+  Procedure as ProcedureSchema,
+  ProcedureTemplate as ProcedureTemplateSchema,
+  ProcedureTemplateItem as ProcedureTemplateItemSchema,
+  ProcedureTemplates,
+  SavedFilter as SavedFilterSchema,
+  StuckAnswer as StuckAnswerSchema,
+  StuckProcedure as StuckProcedureSchema,
+} from '../../../server/modules/projects/procedures.schemas';
+import type {
+  CreateProjectBody,
+  FundingItem as FundingItemSchema,
+  ProjectDetail as ProjectDetailSchema,
+  ProjectListItem as ProjectListItemSchema,
+  TimelineEntry as TimelineEntrySchema,
+  YearPlan as YearPlanSchema,
+} from '../../../server/modules/projects/projects.schemas';
 import { api } from './client';
 import type { AuditEntry, Unit } from './types';
 import { fetchAllPages } from './lists';
 
-export interface ProjectListItem {
-  id: string;
-  divisionCode: string;
-  code: string | null;
-  reserveNo: string;
-  name: string;
-  ownerUnitId: string;
-  ownerUnitName: string | null;
-  departmentId: string | null;
-  departmentName: string | null;
-  townshipId: string | null;
-  townshipName: string | null;
-  sector: string;
-  stage: string;
-  totalInvestment: string;
-  bands: string[];
-  plannedStart: string | null;
-  plannedCompletion: string | null;
-  leaderName: string | null;
-  tags: string[];
-  libraryNames: string[];
-  version: number;
-  updatedAt: string;
-}
-
-export interface FundingItem {
-  source: string;
-  amount: string;
-  currency?: string;
-  originalAmount?: string | null;
-}
-
-export interface YearPlan {
-  year: number;
-  planned: string;
-}
-
-export interface ProjectDetail extends ProjectListItem {
-  codeKind: 'national' | 'legacy' | null;
-  industryCode: string | null;
-  approvalType: string;
-  constructionNature: string;
-  scaleContent: string | null;
-  parkId: string | null;
-  parkName: string | null;
-  maturity: string;
-  actualStart: string | null;
-  actualCompletion: string | null;
-  longitude: number | null;
-  latitude: number | null;
-  remarks: string | null;
-  funding: FundingItem[];
-  yearPlans: YearPlan[];
-  libraries: Array<{ id: string; name: string; enteredAt: string }>;
-  nextStages: Array<{ stage: string; label: string }>;
-  can: { edit: boolean; transition: boolean; requestLibrary: boolean; uploadDocument: boolean; updateProcedures: boolean };
-}
-
+export type ProjectListItem = z.output<typeof ProjectListItemSchema>;
+/** A funding line as a form edits it (the currency defaults to CNY). */
+export type FundingItem = z.input<typeof FundingItemSchema>;
+export type YearPlan = z.output<typeof YearPlanSchema>;
+export type ProjectDetail = z.output<typeof ProjectDetailSchema>;
 /** The body of POST /api/projects (PATCH takes any subset plus `version`). */
-export interface ProjectInput {
-  name: string;
-  code?: string | null;
-  ownerUnitId: string;
-  departmentId?: string | null;
-  townshipId?: string | null;
-  parkId?: string | null;
-  sector: string;
-  industryCode?: string | null;
-  approvalType: string;
-  constructionNature: string;
-  scaleContent?: string | null;
-  totalInvestment: string;
-  funding?: FundingItem[];
-  plannedStart?: string | null;
-  plannedCompletion?: string | null;
-  maturity: string;
-  tags?: string[];
-  leaderName?: string | null;
-  longitude?: number | null;
-  latitude?: number | null;
-  remarks?: string | null;
-  yearPlans?: YearPlan[];
-}
-
-export interface TimelineEntry {
-  id: string;
-  fromStage: string | null;
-  toStage: string;
-  reason: string | null;
-  actorName: string | null;
-  at: string;
-}
-
-export interface Procedure {
-  id: string;
-  key: string;
-  name: string;
-  sortOrder: number;
-  isRequiredForStart: boolean;
-  status: string;
-  approvingOffice: string | null;
-  approvalNo: string | null;
-  approvalDate: string | null;
-  responsiblePerson: string | null;
-  dueDate: string | null;
-  blockingProblem: string | null;
-  waiverReason: string | null;
-  version: number;
-}
-
-export interface StuckProcedure {
-  id: string;
-  projectId: string;
-  projectName: string;
-  departmentName: string | null;
-  key: string;
-  name: string;
-  status: string;
-  dueDate: string | null;
-  blockingProblem: string | null;
-  responsiblePerson: string | null;
-  isOverdue: boolean;
-}
-
-export interface StuckAnswer {
-  summary: Array<{ key: string; name: string; pending: number; overdue: number }>;
-  data: StuckProcedure[];
-  total: number;
-}
-
-export interface ProjectDocument {
-  id: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  uploadedByName: string | null;
-  uploadedAt: string;
-}
-
-export interface Library {
-  id: string;
-  name: string;
-  kind: string;
-  ownerUnitId: string | null;
-  ownerUnitName: string | null;
-  entryCriteria: string | null;
-  sortOrder: number;
-  isActive: boolean;
-  projectCount: number;
-  version: number;
-}
-
-export interface ReserveRatio {
-  reserveCount: number;
-  implementedCount: number;
-  ratio: string | null;
-  target: number;
-  isBelowTarget: boolean;
-}
-
-export interface LibrariesAnswer {
-  data: Library[];
-  reserveRatio?: ReserveRatio;
-}
-
-export interface LibraryRequest {
-  id: string;
-  projectId: string;
-  projectName: string;
-  libraryId: string;
-  libraryName: string;
-  kind: string;
-  status: string;
-  reason: string;
-  changes: string | null;
-  submittedByName: string | null;
-  submittedAt: string;
-  reviewedByName: string | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-  canReview: boolean;
-  version: number;
-}
-
-export interface ImportProblem {
-  sheet: string;
-  row: number;
-  column?: string | null;
-  field?: string | null;
-  message: string;
-}
-
-export interface ImportRecord {
-  sheet: string;
-  row: number;
-  action: 'create' | 'update';
-  matchedProjectId: string | null;
-  values: Record<string, unknown>;
-}
-
-export interface ImportPreview {
-  fileName: string;
-  records: ImportRecord[];
-  problems: ImportProblem[];
-  canCommit: boolean;
-  summary: { create: number; update: number };
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-}
-
-export interface SavedFilter {
-  id: string;
-  name: string;
-  query: string;
-}
+export type ProjectInput = z.input<typeof CreateProjectBody>;
+export type TimelineEntry = z.output<typeof TimelineEntrySchema>;
+export type Procedure = z.output<typeof ProcedureSchema>;
+export type StuckProcedure = z.output<typeof StuckProcedureSchema>;
+export type StuckAnswer = z.output<typeof StuckAnswerSchema>;
+export type ProjectDocument = z.output<typeof Attachment>;
+export type Library = z.output<typeof LibrarySchema>;
+export type ReserveRatio = z.output<typeof ReserveRatioSchema>;
+export type LibrariesAnswer = z.output<typeof LibraryList>;
+export type LibraryRequest = z.output<typeof LibraryRequestSchema>;
+export type ImportProblem = z.output<typeof LedgerProblem>;
+export type ImportRecord = z.output<typeof LedgerImportRecord>;
+export type ImportPreview = z.output<typeof ImportPreviewSchema>;
+export type ImportResult = z.output<typeof ImportResultSchema>;
+export type SavedFilter = z.output<typeof SavedFilterSchema>;
+/** One item of a 前期手续 checklist template. */
+export type ProcedureTemplateItem = z.output<typeof ProcedureTemplateItemSchema>;
+/** The division's checklist template for one approval type (GET /api/procedure-templates). */
+export type ProcedureTemplate = z.output<typeof ProcedureTemplateSchema>;
+export type ProcedureTemplatesAnswer = z.output<typeof ProcedureTemplates>;
 
 export type { AuditEntry };
 
@@ -249,7 +90,8 @@ export function useUnitOptions(kind: UnitKind | null, isEnabled = true) {
 
 /** The configured libraries (and the reserve ratio), for selects and the settings page. */
 export function useLibraries(isEnabled = true) {
-  const [answer, setAnswer] = useState<LibrariesAnswer>({ data: [] });
+  // Until loaded: no libraries and no reserve ratio.
+  const [answer, setAnswer] = useState<Omit<LibrariesAnswer, 'reserveRatio'> & Partial<Pick<LibrariesAnswer, 'reserveRatio'>>>({ data: [] });
   useEffect(() => {
     if (!isEnabled) return;
     let isCurrent = true;
@@ -265,26 +107,4 @@ export function useLibraries(isEnabled = true) {
     };
   }, [isEnabled]);
   return answer;
-}
-
-/** One item of a 前期手续 checklist template. */
-export interface ProcedureTemplateItem {
-  key: string;
-  name: string;
-  office: string;
-  isRequiredForStart: boolean;
-}
-
-/** The division's checklist template for one approval type (GET /api/procedure-templates). */
-export interface ProcedureTemplate {
-  approvalType: ApprovalType;
-  label: string;
-  items: ProcedureTemplateItem[];
-  /** No own copy saved yet: the built-in default applies. */
-  isDefault: boolean;
-  version: number;
-}
-
-export interface ProcedureTemplatesAnswer {
-  data: ProcedureTemplate[];
 }

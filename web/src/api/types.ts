@@ -1,90 +1,17 @@
-import type { Permission } from '../../../common/permissions';
-import type { DataScope, Role, UnitKind } from '../../../common/roles';
+/**
+ * The API's answers about users, units, divisions and the audit log, derived from the
+ * server's zod schemas (type-only imports: no server code reaches the bundle).
+ */
+import type { z } from 'zod';
+import type { AuditEntry as AuditEntrySchema, VerifyResult } from '../../../server/modules/audit/audit.schemas';
+import type { LoginResponse, Me as MeSchema } from '../../../server/modules/auth/auth.schemas';
+import type { Division as DivisionSchema, Unit as UnitSchema, User as UserSchema } from '../../../server/modules/org/org.schemas';
 
 /** The logged-in user, as `/api/me` and the login answer describe them. */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  dataScope: DataScope;
-  divisionCode: string;
-  divisionName: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  permissions: Permission[];
-  mustChangePassword: boolean;
-  csrfToken?: string;
-}
-
-export interface LoginAnswer {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface Division {
-  code: string;
-  name: string;
-  level: string | number;
-  parentCode: string | null;
-}
-
-export interface Unit {
-  id: string;
-  divisionCode: string;
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  parentId: string | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  sortOrder: number;
-  isActive: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  dataScope: DataScope;
-  divisionCode: string;
-  unitId: string | null;
-  unitName: string | null;
-  phone: string | null;
-  isActive: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  version: number;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  divisionCode: string;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  actorUnitName: string | null;
-  ip: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityLabel: string | null;
-  entityId: string | null;
-  summary: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  entries: number;
-  problems: Array<{ divisionCode: string; seq: number; problem: string }>;
-}
+export type Me = z.output<typeof MeSchema>;
+export type LoginAnswer = z.output<typeof LoginResponse>;
+export type Division = z.output<typeof DivisionSchema>;
+export type Unit = z.output<typeof UnitSchema>;
+export type User = z.output<typeof UserSchema>;
+export type AuditEntry = z.output<typeof AuditEntrySchema>;
+export type AuditVerifyResult = z.output<typeof VerifyResult>;

@@ -11,6 +11,7 @@ import { CHANGE_PASSWORD_PATH, LOGIN_PATH, useSession } from '../auth/session';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { InboxBell } from '../components/inbox-bell';
 import { LogoMark } from '../components/logo-mark';
+import { mayOpen } from './define-pages';
 import { HOME_SECTION, SECTION_GROUPS } from './sections';
 
 const BRAND_BLUE = '#12467f';
@@ -18,7 +19,7 @@ const BRAND_BLUE = '#12467f';
 function menuRoutes(permissions: readonly string[]): MenuDataItem[] {
   const home: MenuDataItem = { path: HOME_SECTION.path, name: HOME_SECTION.name, icon: HOME_SECTION.icon, testId: HOME_SECTION.testId };
   const groups = SECTION_GROUPS.map((group) => {
-    const sections = group.sections.filter((s) => s.permission === null || permissions.includes(s.permission));
+    const sections = group.sections.filter((s) => mayOpen(s, permissions));
     return {
       path: group.path,
       key: group.key,

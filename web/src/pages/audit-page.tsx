@@ -1,5 +1,4 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, Col, Modal, Result, Row, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -12,6 +11,7 @@ import type { Page } from '../api/client';
 import { useAllUsers } from '../api/lists';
 import type { AuditEntry, AuditVerifyResult } from '../api/types';
 import { useSession } from '../auth/session';
+import { ListPage } from '../components/list-page';
 import { dayjs, formatDateTime, TIME_ZONE } from '../lib/format';
 
 const ACTION_ENUM = Object.fromEntries(Object.entries(AUDIT_ACTIONS).map(([key, label]) => [key, { text: label }]));
@@ -144,52 +144,36 @@ export function AuditPage() {
   ];
 
   return (
-    <PageContainer title="审计日志" subTitle="所有写操作留痕，哈希链防篡改">
-      <ProTable<AuditEntry>
-        rowKey={(row) => `${row.divisionCode}-${row.seq}`}
-        columns={columns}
-        cardBordered={false}
-        headerTitle="操作记录"
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        options={{ density: false, setting: true, reload: true }}
-        dateFormatter="string"
-        expandable={{
+    <ListPage<AuditEntry>
+      title="审计日志"
+      subTitle="所有写操作留痕，哈希链防篡改"
+      headerTitle="操作记录"
+      rowKey={(row) => `${row.divisionCode}-${row.seq}`}
+      columns={columns}
+      fetchPage={(query) => api<Page<AuditEntry>>('/api/audit', { query })}
+      tableProps={{
+        expandable: {
           expandedRowRender: (row) => (
             <Row gutter={16} style={{ padding: '4px 8px' }}>
-              <Col span={12}>
+              <Col xs={24} md={12}>
                 <JsonBlock title="修改前" value={row.before} />
               </Col>
-              <Col span={12}>
+              <Col xs={24} md={12}>
                 <JsonBlock title="修改后" value={row.after} />
               </Col>
             </Row>
           ),
-        }}
-        request={async (params) => {
-          const answer = await api<Page<AuditEntry>>('/api/audit', {
-            query: {
-              actorId: params.actorId as string | undefined,
-              actorName: params.actorName as string | undefined,
-              entityType: params.entityType as string | undefined,
-              action: params.action as string | undefined,
-              from: params.from as string | undefined,
-              to: params.to as string | undefined,
-              page: params.current,
-              pageSize: params.pageSize,
-            },
-          });
-          return { data: answer.data, total: answer.total, success: true };
-        }}
-        toolBarRender={() => [
-          <Button key="verify" icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={verify} data-testid="audit-verify">
-            校验审计链
-          </Button>,
-        ]}
-      />
+        },
+      }}
+      toolbar={[
+        <Button key="verify" icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={verify} data-testid="audit-verify">
+          校验审计链
+        </Button>,
+      ]}
+    >
       <Modal title="审计链校验结果" open={verifyResult !== null} onCancel={() => setVerifyResult(null)} footer={null} width={640}>
         {verifyResult && <VerifyResultView result={verifyResult} />}
       </Modal>
-    </PageContainer>
+    </ListPage>
   );
 }

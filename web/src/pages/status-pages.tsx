@@ -1,8 +1,5 @@
 import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Permission } from '../../../common/permissions';
-import { useSession } from '../auth/session';
 
 /** 404 for any path the app does not know. */
 export function NotFoundPage() {
@@ -36,10 +33,4 @@ export function ForbiddenPage() {
       }
     />
   );
-}
-
-/** Shows the page only to users holding the permission. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { can } = useSession();
-  return can(permission) ? <>{children}</> : <ForbiddenPage />;
 }

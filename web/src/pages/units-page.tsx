@@ -1,15 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ModalForm, PageContainer, ProFormDigit, ProFormSelect, ProFormSwitch, ProFormText, ProTable } from '@ant-design/pro-components';
+import { ProFormDigit, ProFormSelect, ProFormSwitch, ProFormText } from '@ant-design/pro-components';
 import type { ActionType, ProColumns } from '@ant-design/pro-components';
-import { App, Button, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../common/roles';
 import type { UnitKind } from '../../../common/roles';
-import { api, isApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Page } from '../api/client';
 import { useAllUnits, useDivisions } from '../api/lists';
 import type { Unit } from '../api/types';
 import { useSession } from '../auth/session';
+import { FormModal } from '../components/form-modal';
+import { ListPage } from '../components/list-page';
 import { formatDateTime } from '../lib/format';
 
 const KIND_ENUM = Object.fromEntries(UNIT_KINDS.map((kind) => [kind, { text: UNIT_KIND_LABELS[kind] }]));
@@ -35,7 +37,6 @@ function optional(value: string | undefined | null): string | null {
 /** 单位管理: the organisation units, with create and edit for `org.manage`. */
 export function UnitsPage() {
   const { can } = useSession();
-  const { message } = App.useApp();
   const canManage = can('org.manage');
   const actionRef = useRef<ActionType>();
   const { units, reloadUnits } = useAllUnits();
@@ -101,7 +102,8 @@ export function UnitsPage() {
 
   const current = editing === 'new' ? null : editing;
 
-  const onFinish = async (values: UnitFormValues) => {
+  /** Creates the unit, or saves the one being edited (with its version). */
+  const save = async (values: UnitFormValues) => {
     const fields = {
       name: values.name.trim(),
       kind: values.kind,
@@ -111,68 +113,43 @@ export function UnitsPage() {
       contactPhone: optional(values.contactPhone),
       sortOrder: values.sortOrder ?? 0,
     };
-    try {
-      if (current) {
-        await api<Unit>(`/api/units/${current.id}`, {
-          method: 'PATCH',
-          body: { ...fields, isActive: values.isActive ?? true, version: current.version },
-        });
-        message.success('单位已保存');
-      } else {
-        const body = Object.fromEntries(Object.entries({ ...fields, divisionCode: values.divisionCode }).filter(([, v]) => v !== null && v !== undefined));
-        await api<Unit>('/api/units', { method: 'POST', body });
-        message.success('单位已新建');
-      }
-      reloadAll();
-      return true;
-    } catch (error) {
-      message.error(isApiError(error) ? error.message : '保存失败');
-      if (isApiError(error) && error.status === 409 && error.code === 'VERSION_CONFLICT') {
-        reloadAll();
-        return true;
-      }
-      return false;
+    if (current) {
+      await api<Unit>(`/api/units/${current.id}`, {
+        method: 'PATCH',
+        body: { ...fields, isActive: values.isActive ?? true, version: current.version },
+      });
+    } else {
+      const body = Object.fromEntries(Object.entries({ ...fields, divisionCode: values.divisionCode }).filter(([, v]) => v !== null && v !== undefined));
+      await api<Unit>('/api/units', { method: 'POST', body });
     }
   };
 
   return (
-    <PageContainer title="单位管理" subTitle="组织机构与单位信息">
-      <ProTable<Unit>
-        rowKey="id"
-        actionRef={actionRef}
-        columns={columns}
-        cardBordered={false}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        options={{ density: false, setting: true, reload: true }}
-        dateFormatter="string"
-        headerTitle="单位列表"
-        request={async (params) => {
-          const answer = await api<Page<Unit>>('/api/units', {
-            query: { q: params.q as string | undefined, kind: params.kind as string | undefined, page: params.current, pageSize: params.pageSize },
-          });
-          return { data: answer.data, total: answer.total, success: true };
-        }}
-        toolBarRender={() =>
-          canManage
-            ? [
-                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-create">
-                  新建单位
-                </Button>,
-              ]
-            : []
-        }
-      />
-      <ModalForm<UnitFormValues>
+    <ListPage<Unit>
+      title="单位管理"
+      subTitle="组织机构与单位信息"
+      headerTitle="单位列表"
+      rowKey="id"
+      actionRef={actionRef}
+      columns={columns}
+      fetchPage={(query) => api<Page<Unit>>('/api/units', { query })}
+      toolbar={
+        canManage
+          ? [
+              <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-create">
+                新建单位
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <FormModal<UnitFormValues>
         title={current ? `编辑单位：${current.name}` : '新建单位'}
         open={editing !== null}
-        width={640}
-        grid
-        rowProps={{ gutter: 16 }}
-        modalProps={{ destroyOnClose: true, onCancel: () => setEditing(null), maskClosable: false }}
-        onOpenChange={(open) => {
-          if (!open) setEditing(null);
-        }}
+        onClose={() => setEditing(null)}
+        onSubmit={save}
+        onSaved={reloadAll}
+        successMessage={current ? '单位已保存' : '单位已新建'}
         initialValues={
           current
             ? {
@@ -187,7 +164,6 @@ export function UnitsPage() {
               }
             : { sortOrder: 0, isActive: true }
         }
-        onFinish={onFinish}
       >
         <ProFormText name="name" label="单位名称" colProps={{ span: 16 }} rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 100 }]} />
         <ProFormText name="shortName" label="简称" colProps={{ span: 8 }} rules={[{ max: 50 }]} />
@@ -226,7 +202,7 @@ export function UnitsPage() {
         />
         <ProFormDigit name="sortOrder" label="排序号" colProps={{ span: 12 }} min={0} max={99999} fieldProps={{ precision: 0 }} extra="数字越小越靠前" />
         {current && <ProFormSwitch name="isActive" label="启用" colProps={{ span: 12 }} checkedChildren="启用" unCheckedChildren="停用" />}
-      </ModalForm>
-    </PageContainer>
+      </FormModal>
+    </ListPage>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ModalForm, PageContainer, ProFormSelect, ProFormText, ProTable } from '@ant-design/pro-components';
+import { ProFormSelect, ProFormText } from '@ant-design/pro-components';
 import type { ActionType, ProColumns, ProFormInstance } from '@ant-design/pro-components';
 import { App, Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
@@ -11,6 +11,8 @@ import type { Page } from '../api/client';
 import { useAllUnits } from '../api/lists';
 import type { User } from '../api/types';
 import { useSession } from '../auth/session';
+import { FormModal } from '../components/form-modal';
+import { ListPage } from '../components/list-page';
 import { formatDateTime, isLockedNow } from '../lib/format';
 
 const ROLE_ENUM = Object.fromEntries(ROLES.map((role) => [role, { text: ROLE_LABELS[role] }]));
@@ -194,106 +196,69 @@ export function UsersPage() {
     },
   ];
 
-  const onFinish = async (values: UserFormValues) => {
+  /** Creates the account, or saves the one being edited (with its version). */
+  const save = async (values: UserFormValues) => {
     const phone = values.phone?.trim() || null;
-    try {
-      if (current) {
-        await api<User>(`/api/users/${current.id}`, {
-          method: 'PATCH',
-          body: {
-            version: current.version,
-            displayName: values.displayName.trim(),
-            role: values.role,
-            dataScope: values.dataScope,
-            unitId: values.unitId ?? null,
-            phone,
-          },
-        });
-        message.success('用户已保存');
-      } else {
-        await api<User>('/api/users', {
-          method: 'POST',
-          body: {
-            username: values.username.trim(),
-            displayName: values.displayName.trim(),
-            role: values.role,
-            dataScope: values.dataScope,
-            unitId: values.unitId,
-            ...(phone ? { phone } : {}),
-            password: values.password,
-          },
-        });
-        message.success('用户已新建，首次登录须修改密码');
-      }
-      reload();
-      return true;
-    } catch (error) {
-      report(error, '保存失败');
-      if (isApiError(error, 'VERSION_CONFLICT')) return true;
-      if (isApiError(error) && error.field) formRef.current?.setFields([{ name: error.field as keyof UserFormValues, errors: [error.message] }]);
-      return false;
+    if (current) {
+      await api<User>(`/api/users/${current.id}`, {
+        method: 'PATCH',
+        body: {
+          version: current.version,
+          displayName: values.displayName.trim(),
+          role: values.role,
+          dataScope: values.dataScope,
+          unitId: values.unitId ?? null,
+          phone,
+        },
+      });
+    } else {
+      await api<User>('/api/users', {
+        method: 'POST',
+        body: {
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          role: values.role,
+          dataScope: values.dataScope,
+          unitId: values.unitId,
+          ...(phone ? { phone } : {}),
+          password: values.password,
+        },
+      });
     }
   };
 
-  const onReset = async (values: ResetValues) => {
-    if (!resetting) return true;
-    try {
-      await api<void>(`/api/users/${resetting.id}/reset-password`, { method: 'POST', body: { password: values.password } });
-      message.success(`已重置「${resetting.displayName}」的密码，下次登录须修改密码`);
-      reload();
-      return true;
-    } catch (error) {
-      report(error, '重置密码失败');
-      return false;
-    }
+  const resetPassword = async (values: ResetValues) => {
+    if (resetting) await api<void>(`/api/users/${resetting.id}/reset-password`, { method: 'POST', body: { password: values.password } });
   };
 
   return (
-    <PageContainer title="用户管理" subTitle="账号、角色与数据范围">
-      <ProTable<User>
-        rowKey="id"
-        actionRef={actionRef}
-        columns={columns}
-        cardBordered={false}
-        headerTitle="用户列表"
-        scroll={{ x: 'max-content' }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        options={{ density: false, setting: true, reload: true }}
-        request={async (params) => {
-          const answer = await api<Page<User>>('/api/users', {
-            query: {
-              q: params.q as string | undefined,
-              role: params.role as string | undefined,
-              unitId: params.unitId as string | undefined,
-              page: params.current,
-              pageSize: params.pageSize,
-            },
-          });
-          return { data: answer.data, total: answer.total, success: true };
-        }}
-        toolBarRender={() =>
-          canManage
-            ? [
-                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
-                  新建用户
-                </Button>,
-              ]
-            : []
-        }
-      />
-
-      <ModalForm<UserFormValues>
+    <ListPage<User>
+      title="用户管理"
+      subTitle="账号、角色与数据范围"
+      headerTitle="用户列表"
+      rowKey="id"
+      actionRef={actionRef}
+      columns={columns}
+      fetchPage={(query) => api<Page<User>>('/api/users', { query })}
+      tableProps={{ scroll: { x: 'max-content' } }}
+      toolbar={
+        canManage
+          ? [
+              <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+                新建用户
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <FormModal<UserFormValues>
         formRef={formRef}
         title={current ? `编辑用户：${current.displayName}` : '新建用户'}
         open={editing !== null}
-        width={640}
-        grid
-        rowProps={{ gutter: 16 }}
-        modalProps={{ destroyOnClose: true, onCancel: () => setEditing(null), maskClosable: false }}
-        onOpenChange={(open) => {
-          if (!open) setEditing(null);
-        }}
+        onClose={() => setEditing(null)}
+        onSubmit={save}
+        onSaved={reload}
+        successMessage={current ? '用户已保存' : '用户已新建，首次登录须修改密码'}
         initialValues={
           current
             ? {
@@ -306,10 +271,9 @@ export function UsersPage() {
               }
             : {}
         }
-        onValuesChange={(changed: Partial<UserFormValues>) => {
+        onValuesChange={(changed) => {
           if (changed.role) formRef.current?.setFieldsValue({ dataScope: DEFAULT_SCOPE[changed.role] });
         }}
-        onFinish={onFinish}
       >
         <ProFormText
           name="username"
@@ -361,17 +325,18 @@ export function UsersPage() {
             />
           </>
         )}
-      </ModalForm>
+      </FormModal>
 
-      <ModalForm<ResetValues>
+      <FormModal<ResetValues>
         title={resetting ? `重置密码：${resetting.displayName}（${resetting.username}）` : '重置密码'}
         open={resetting !== null}
         width={440}
-        modalProps={{ destroyOnClose: true, onCancel: () => setResetting(null), maskClosable: false }}
-        onOpenChange={(open) => {
-          if (!open) setResetting(null);
-        }}
-        onFinish={onReset}
+        isGrid={false}
+        onClose={() => setResetting(null)}
+        onSubmit={resetPassword}
+        onSaved={reload}
+        successMessage={resetting ? `已重置「${resetting.displayName}」的密码，下次登录须修改密码` : undefined}
+        errorMessage="重置密码失败"
       >
         <Typography.Paragraph type="secondary">重置后该用户下次登录须先修改密码。</Typography.Paragraph>
         <ProFormText.Password
@@ -388,7 +353,7 @@ export function UsersPage() {
           fieldProps={{ autoComplete: 'new-password' }}
           rules={confirmRules('password')}
         />
-      </ModalForm>
-    </PageContainer>
+      </FormModal>
+    </ListPage>
   );
 }

@@ -59,7 +59,7 @@ describe('prose formats', () => {
 
 describe('monthly analysis report (.docx)', () => {
   it('renders the sample as a government analysis report', async () => {
-    const buffer = await renderMonthlyReportDocx(sampleSummary(), { docNumber: '河发改〔2024〕112号', issuer: '河西县发展和改革局' });
+    const buffer = await renderMonthlyReportDocx(sampleSummary(), { docNumber: '河发改〔2024〕112号', issuer: '河西县发展和改革局', growthTarget: 10 });
     expect(buffer.subarray(0, 2).toString()).toBe('PK');
     const xml = await documentXml(buffer);
     const text = paragraphs(xml);
@@ -102,15 +102,15 @@ describe('monthly analysis report (.docx)', () => {
 
   it('titles the quarterly analysis by quarter', async () => {
     const s: MonthlySummary = { ...sampleSummary(), period: '2024-09', periodLabel: '9月', cumulativeLabel: '1—9月' };
-    const text = paragraphs(await documentXml(await renderMonthlyReportDocx(s, { kind: 'quarterly' }))).join('\n');
+    const text = paragraphs(await documentXml(await renderMonthlyReportDocx(s, { kind: 'quarterly', growthTarget: 10 }))).join('\n');
     expect(text).toContain('河西县2024年第三季度项目建设分析报告');
     expect(text).toContain('2024年第三季度（1—9月）');
-    const labelled = paragraphs(await documentXml(await renderMonthlyReportDocx(s, { kind: 'quarterly', quarterLabel: '前三季度' }))).join('\n');
+    const labelled = paragraphs(await documentXml(await renderMonthlyReportDocx(s, { kind: 'quarterly', quarterLabel: '前三季度', growthTarget: 10 }))).join('\n');
     expect(labelled).toContain('河西县2024年前三季度项目建设分析报告');
   });
 
   it('writes one sentence for each section without data', async () => {
-    const text = paragraphs(await documentXml(await renderMonthlyReportDocx(emptySummary(), {})));
+    const text = paragraphs(await documentXml(await renderMonthlyReportDocx(emptySummary(), { growthTarget: 10 })));
     const all = text.join('\n');
     for (const h of ['一、总体运行情况', '二、分领域情况', '三、重点项目进展', '四、存在的问题', '五、下一步工作建议']) expect(text).toContain(h);
     expect(all).toContain('1—2月，全县暂无纳入统计的500万元以上项目完成投资数据。');
@@ -129,7 +129,7 @@ describe('monthly analysis report (.docx)', () => {
     const s = sampleSummary();
     s.totals = { ...s.totals, lastYearCumulative: null, growthPct: null };
     s.official = { yearCumulative: '2653000', growthPct: null };
-    const all = paragraphs(await documentXml(await renderMonthlyReportDocx(s))).join('\n');
+    const all = paragraphs(await documentXml(await renderMonthlyReportDocx(s, { growthTarget: 10 }))).join('\n');
     expect(all).toContain('累计完成固定资产投资262.9亿元，上年同期无可比数据');
     expect(all).toContain('（统计部门公布数据：1—10月全县固定资产投资265.3亿元。');
   });

@@ -42,8 +42,8 @@ export interface MonthlyReportDocxOptions {
   quarterLabel?: string;
   /** 成文日期 (YYYY-MM-DD); the day the summary was generated (Beijing time) when omitted. */
   date?: string;
-  /** The year's growth target of fixed-asset investment in % (SPEC §5: ≥ 10%). */
-  growthTarget?: number;
+  /** The year's growth target of fixed-asset investment in %: the 发改局's target of the year (metric `fai_growth_target`). */
+  growthTarget: number;
 }
 
 // ---------------------------------------------------------------- page and type
@@ -545,11 +545,11 @@ export function reportTitle(s: MonthlySummary, options: Pick<MonthlyReportDocxOp
   return cells(line) > 17 ? [`${head}${s.cumulativeLabel}`, '项目建设运行分析报告'] : [line];
 }
 
-export async function renderMonthlyReportDocx(summary: MonthlySummary, options: MonthlyReportDocxOptions = {}): Promise<Buffer> {
+export async function renderMonthlyReportDocx(summary: MonthlySummary, options: MonthlyReportDocxOptions): Promise<Buffer> {
   const s = summary;
   const quarterly = options.kind === 'quarterly';
   const title = reportTitle(s, options);
-  const ctx: Context = { s, month: `${s.periodLabel}份`, target: options.growthTarget ?? 10 };
+  const ctx: Context = { s, month: `${s.periodLabel}份`, target: options.growthTarget };
   const issuer = options.issuer ?? `${s.divisionName}发展和改革局`;
   const date = formatDateCn(options.date ?? chinaDate(s.generatedAt));
   const span = quarterly ? `${s.year}年${quarterOf(s, options.quarterLabel)}（${s.cumulativeLabel}）` : `${s.year}年${s.cumulativeLabel}`;

@@ -3,7 +3,7 @@ import { App, Alert, Button, Card, Form, Input, InputNumber, Select, Space, Swit
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
-import type { InvestmentFigure, ReportingPeriod, ReportingSettings } from '../../api/monthly';
+import type { InvestmentFigure, InvestmentFigureInput, ReportingPeriod, ReportingSettings } from '../../api/monthly';
 import { useSession } from '../../auth/session';
 import { dayjs, TIME_ZONE } from '../../lib/format';
 import { errorText } from '../projects/project-ui';
@@ -77,7 +77,7 @@ export function FiguresCard() {
   }, [load]);
 
   const changes = useMemo(() => {
-    const items: InvestmentFigure[] = [];
+    const items: InvestmentFigureInput[] = [];
     const problems: string[] = [];
     rows.forEach((row, index) => {
       const before = saved[index];

@@ -1,6 +1,14 @@
-/** The editable state of one grid row, the live checks on it and the body it saves as. Exact decimals only. */
-import { compareWan, parseAmountWan, sumWan } from '../../../../common/amounts';
+/**
+ * The editable state of one grid row, the live checks on it and the body it saves as. The
+ * checks are the server's own submit rules, from common/. Exact decimals only.
+ */
+import { parseAmountWan } from '../../../../common/amounts';
+import type { FundingSource } from '../../../../common/projects';
+import { reportFigures, submitProblems } from '../../../../common/monthly-report-rules';
+import type { PriorFacts, SubmitProblem } from '../../../../common/monthly-report-rules';
 import type { DraftInput, GridRow } from '../../api/monthly';
+
+export { isConstructionStage } from '../../../../common/monthly-report-rules';
 
 export interface FundingEditItem {
   key: string;
@@ -32,14 +40,10 @@ export interface RowChecks {
 }
 
 let fundingCounter = 0;
+/** A fresh React key for a funding line being edited. */
 export function newFundingKey(): string {
   fundingCounter += 1;
   return `f${fundingCounter}`;
-}
-
-/** 在建 reports 形象进度; 前期 and 具备开工条件 report 前期工作进展. */
-export function isConstructionStage(stage: string): boolean {
-  return stage === 'construction';
 }
 
 /** The row's draft as an edit, or an empty edit when nothing (or no draft) is there. */
@@ -66,14 +70,19 @@ export function parseInvested(text: string): { ok: true; wan: string } | { ok: f
   return parseAmountWan(text, '万元');
 }
 
+/** The project's figures before this month, as the submit rules read them. */
+function priorOf(row: GridRow): PriorFacts {
+  return { totalInvestment: row.totalInvestment, yearCumulativeBefore: row.yearCumulativeBefore, sinceStartBefore: row.sinceStartBefore, lastProgressPct: row.lastProgressPct };
+}
+
 /** Live figures and the checks the server makes on submission. */
 export function computeChecks(row: GridRow, edit: RowEdit): RowChecks {
   const parsed = parseInvested(edit.investedThisPeriod);
   const invested = parsed.ok ? parsed.wan : null;
-  const yearCumulative = invested === null ? null : sumWan([row.yearCumulativeBefore, invested]);
-  const sinceStart = invested === null ? null : sumWan([row.sinceStartBefore, invested]);
-  const exceedsTotal = sinceStart !== null && compareWan(sinceStart, row.totalInvestment) > 0;
-  const progressBack = edit.progressPct !== null && row.lastProgressPct !== null && edit.progressPct < row.lastProgressPct;
+  // An amount that does not parse yet has no figures, but the 形象进度 rule still applies.
+  const figures = reportFigures({ investedThisPeriod: invested ?? '0', progressPct: edit.progressPct }, priorOf(row));
+  const exceedsTotal = invested !== null && figures.exceedsTotal;
+  const progressBack = figures.progressBack;
   let fundingError: string | undefined;
   for (const item of edit.funding) {
     if (!item.source) {
@@ -89,13 +98,26 @@ export function computeChecks(row: GridRow, edit: RowEdit): RowChecks {
   return {
     invested,
     investedError: parsed.ok ? undefined : parsed.message,
-    yearCumulative,
-    sinceStart,
+    yearCumulative: invested === null ? null : figures.yearCumulative,
+    sinceStart: invested === null ? null : figures.sinceStart,
     exceedsTotal,
     progressBack,
     needsExplanation: exceedsTotal || progressBack,
     fundingError,
   };
+}
+
+/** What the server's submit rules would refuse in the row's edit (an unparsable amount counts as zero here; saving reports it). */
+export function editSubmitProblems(row: GridRow, edit: RowEdit): SubmitProblem[] {
+  const parsed = parseInvested(edit.investedThisPeriod);
+  const report = {
+    preliminaryProgress: edit.preliminaryProgress,
+    progressText: edit.progressText,
+    progressPct: edit.progressPct,
+    explanation: edit.explanation,
+    investedThisPeriod: parsed.ok ? parsed.wan : '0',
+  };
+  return submitProblems(row.report?.stage ?? row.stage, report, priorOf(row));
 }
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -119,7 +141,8 @@ export function draftBody(row: GridRow, edit: RowEdit): { ok: true; body: DraftI
       explanation: orNull(edit.explanation),
       funding: edit.funding.map((f) => {
         const amount = parseInvested(f.amount);
-        return { source: f.source as string, amount: amount.ok ? amount.wan : '0' };
+        // The save is refused (and says why) unless every line has a source from the list.
+        return { source: f.source as FundingSource, amount: amount.ok ? amount.wan : '0' };
       }),
     },
   };

@@ -29,6 +29,7 @@ import {
   SECTOR_LABELS,
   SECTORS,
 } from '../../../../common/projects';
+import type { ApprovalType, ConstructionNature, FundingSource, Maturity, Sector } from '../../../../common/projects';
 import { api } from '../../api/client';
 import { useUnitOptions } from '../../api/projects';
 import type { FundingItem, ProjectDetail, ProjectInput } from '../../api/projects';
@@ -122,7 +123,7 @@ function toInput(values: FormValues, existing: ProjectDetail | null): ProjectInp
     .map((row) => {
       const currency = row.currency ?? 'CNY';
       return {
-        source: row.source!,
+        source: row.source as FundingSource,
         amount: row.amount!.trim(),
         currency,
         originalAmount: currency !== 'CNY' ? text(row.originalAmount) : null,
@@ -144,11 +145,12 @@ function toInput(values: FormValues, existing: ProjectDetail | null): ProjectInp
     departmentId: values.departmentId ?? null,
     townshipId: values.townshipId ?? null,
     parkId: values.parkId ?? null,
-    sector: values.sector,
+    // The selects offer the code lists' values only.
+    sector: values.sector as Sector,
     industryCode: values.industry && values.industry.length === 2 ? values.industry[1] : null,
-    approvalType: values.approvalType,
-    constructionNature: values.constructionNature,
-    maturity: values.maturity,
+    approvalType: values.approvalType as ApprovalType,
+    constructionNature: values.constructionNature as ConstructionNature,
+    maturity: values.maturity as Maturity,
     scaleContent: text(values.scaleContent),
     totalInvestment: values.totalInvestment.trim(),
     funding,

@@ -72,7 +72,7 @@ export function ProjectImportPage() {
     } catch (caught) {
       const details = isApiError(caught) ? (caught.details as Partial<ImportPreview> | undefined) : undefined;
       if (details?.problems && Array.isArray(details.problems)) {
-        setPreview({ fileName: next.name, records: details.records ?? [], problems: details.problems, canCommit: false, summary: details.summary ?? { create: 0, update: 0 } });
+        setPreview({ fileName: next.name, records: details.records ?? [], problems: details.problems, canCommit: false, summary: details.summary ?? { create: 0, update: 0, newOwners: 0 } });
       } else {
         setError(errorText(caught, '台账读取失败'));
       }

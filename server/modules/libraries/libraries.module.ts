@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/modules/define-module';
+import { librariesCatalog } from './libraries.catalog';
+import { libraryRoutes } from './libraries.routes';
+import * as tables from './libraries.tables';
+
+/** The "4+X" libraries, memberships and 入库/调整/出库 requests. */
+export const librariesModule = defineModule({
+  name: 'libraries',
+  label: '项目库管理',
+  catalog: librariesCatalog,
+  tables,
+  routes: () => [libraryRoutes()],
+  recordKinds: [
+    { kind: 'library', pathPrefixes: ['/api/libraries/{id}'] },
+    { kind: 'library_request', pathPrefixes: ['/api/library-requests/{id}'] },
+  ],
+});

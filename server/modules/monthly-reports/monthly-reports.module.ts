@@ -1,0 +1,19 @@
+import { defineModule } from '../../platform/modules/define-module';
+import { monthlyReportsCatalog } from './monthly-reports.catalog';
+import { monthlyReportRoutes } from './monthly-reports.routes';
+import * as tables from './monthly-reports.tables';
+import { flagOverduePeriods } from './periods.service';
+
+/** The monthly cycle: periods, reports and their review, lateness, the summary and its documents. */
+export const monthlyReportsModule = defineModule({
+  name: 'monthly-reports',
+  label: '月报调度',
+  catalog: monthlyReportsCatalog,
+  tables,
+  routes: () => [monthlyReportRoutes()],
+  jobs: ({ database }) => [{ name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) }],
+  recordKinds: [
+    { kind: 'monthly_report', pathPrefixes: ['/api/monthly-reports/{id}'] },
+    { kind: 'period_reopen_request', pathPrefixes: ['/api/period-reopen-requests/{id}'] },
+  ],
+});

@@ -1,0 +1,101 @@
+import {
+  PERIOD_ACTIONS,
+  REOPEN_REQUEST_ACTIONS,
+  REPORT_ACTIONS,
+  type PeriodAction,
+  type ReopenRequestAction,
+  type ReportAction,
+} from '../../../common/record-actions';
+import { definePolicy, holds, isCountyDivision, reviewsFor, writesIn } from '../../platform/auth/policy';
+import type { Actor } from '../../platform/http/context';
+
+/** What the monthly-report policy reads of a report (or of the row of a project not reported yet). */
+export interface ReportFacts {
+  divisionCode: string;
+  /** null while the project has no report for the period yet. */
+  status: string | null;
+  submittedBy: string | null;
+  /** Whether this is the latest revision of the project's period. */
+  isLatest: boolean;
+  isPeriodOpen: boolean;
+  /** The project's 主管部门, which reviews its reports besides the 发改局. */
+  departmentId: string | null;
+}
+
+
+const fills = (actor: Actor, r: ReportFacts) => holds(actor, 'report.fill') && writesIn(actor, r.divisionCode);
+const reviews = (actor: Actor, r: ReportFacts) =>
+  holds(actor, 'report.review') && writesIn(actor, r.divisionCode) && reviewsFor(actor, r.departmentId) && r.submittedBy !== actor.id;
+const reviewRefusal = (actor: Actor, r: ReportFacts) =>
+  !writesIn(actor, r.divisionCode)
+    ? '上级部门只能查看和汇总县级月报，不能审核'
+    : r.submittedBy === actor.id
+      ? '不能审核自己提交的月报'
+      : '只有项目主管部门或发改局可以审核该月报';
+const fillRefusal = () => '上级部门只能查看和汇总县级月报，不能填报';
+
+const isDraft = (r: ReportFacts) => r.status === null || r.status === 'draft';
+
+/**
+ * The report states in which each action applies — the hook for the workflow kit: when the
+ * monthly report status is a `defineMachine`, these ask its `allowedTransitions`.
+ */
+export const REPORT_STATE_RULES: Record<ReportAction, (r: ReportFacts) => boolean> = {
+  edit: (r) => r.isPeriodOpen && isDraft(r),
+  // A row without a report yet is submitted by saving its draft first.
+  submit: (r) => r.isPeriodOpen && isDraft(r),
+  approve: (r) => r.status === 'submitted',
+  return: (r) => r.status === 'submitted',
+  revise: (r) => r.isPeriodOpen && r.isLatest && (r.status === 'approved' || r.status === 'returned'),
+  addPhoto: (r) => r.status === 'draft',
+};
+
+/** May this actor do X to this monthly report. */
+export const reportPolicy = definePolicy<ReportFacts, ReportAction>({
+  actions: REPORT_ACTIONS,
+  who: { edit: fills, submit: fills, approve: reviews, return: reviews, revise: fills, addPhoto: fills },
+  when: REPORT_STATE_RULES,
+  refusals: { edit: fillRefusal, submit: fillRefusal, approve: reviewRefusal, return: reviewRefusal, revise: fillRefusal, addPhoto: fillRefusal },
+});
+
+/** What the period policy reads of a reporting period. */
+export interface PeriodFacts {
+  divisionCode: string;
+  status: string;
+}
+
+
+// Periods live in counties and are run by the county's own users: a city or province only reads them.
+const runsPeriodsOf = (actor: Actor, divisionCode: string) => writesIn(actor, divisionCode) && isCountyDivision(divisionCode);
+const periodRefusal = () => '报送期由县级发改局管理，上级部门只能查看和汇总';
+
+/** May this actor do X to this reporting period. */
+export const periodPolicy = definePolicy<PeriodFacts, PeriodAction>({
+  actions: PERIOD_ACTIONS,
+  who: {
+    close: (actor, p) => holds(actor, 'period.manage') && runsPeriodsOf(actor, p.divisionCode),
+    requestReopen: (actor, p) => holds(actor, 'report.fill') && runsPeriodsOf(actor, p.divisionCode),
+  },
+  // The hook for the workflow kit: the period machine's `allowedTransitions` will answer these.
+  when: { close: (p) => p.status === 'open', requestReopen: (p) => p.status === 'closed' },
+  refusals: { close: periodRefusal, requestReopen: periodRefusal },
+});
+
+/** What the policy reads of a request to reopen a period. */
+export interface ReopenRequestFacts {
+  divisionCode: string;
+  status: string;
+  requestedBy: string;
+}
+
+
+const decides = (actor: Actor, r: ReopenRequestFacts) => holds(actor, 'period.manage') && runsPeriodsOf(actor, r.divisionCode) && r.requestedBy !== actor.id;
+const decideRefusal = (actor: Actor, r: ReopenRequestFacts) => (r.requestedBy === actor.id ? '不能审批自己提交的申请' : periodRefusal());
+
+/** May this actor decide this reopen request. */
+export const reopenRequestPolicy = definePolicy<ReopenRequestFacts, ReopenRequestAction>({
+  actions: REOPEN_REQUEST_ACTIONS,
+  who: { approve: decides, reject: decides },
+  when: { approve: (r) => r.status === 'pending', reject: (r) => r.status === 'pending' },
+  refusals: { approve: decideRefusal, reject: decideRefusal },
+});

@@ -1,0 +1,18 @@
+import { defineModule } from '../../platform/modules/define-module';
+import { orgCatalog } from './org.catalog';
+import { orgRoutes } from './org.routes';
+import * as tables from './org.tables';
+
+/** Administrative divisions, organisation units and user accounts. */
+export const orgModule = defineModule({
+  name: 'org',
+  label: '组织与用户',
+  catalog: orgCatalog,
+  tables,
+  referenceTables: ['divisions', 'users'],
+  routes: () => [orgRoutes()],
+  recordKinds: [
+    { kind: 'unit', pathPrefixes: ['/api/units/{id}'] },
+    { kind: 'user', pathPrefixes: ['/api/users/{id}'] },
+  ],
+});

@@ -1,0 +1,24 @@
+import { defineModule } from '../../platform/modules/define-module';
+import { ledgerRoutes } from './ledger.routes';
+import * as procedureTables from './procedures.tables';
+import { procedureRoutes } from './procedures.routes';
+import { projectsCatalog } from './projects.catalog';
+import { projectRoutes } from './projects.routes';
+import * as projectTables from './projects.tables';
+
+/** The project record, its stage, 前期手续, attachments, the ledger import/export and saved filters. */
+export const projectsModule = defineModule({
+  name: 'projects',
+  label: '项目库',
+  catalog: projectsCatalog,
+  tables: { ...projectTables, ...procedureTables },
+  referenceTables: ['project_codes'],
+  // The ledger's fixed paths (/api/projects/import, template.xlsx) go before /api/projects/{id}.
+  routes: () => [ledgerRoutes(), projectRoutes(), procedureRoutes()],
+  recordKinds: [
+    { kind: 'project', pathPrefixes: ['/api/projects/{id}'] },
+    { kind: 'procedure', pathPrefixes: ['/api/procedures/{id}'] },
+    { kind: 'document', pathPrefixes: ['/api/documents/{id}'] },
+    { kind: 'saved_filter', pathPrefixes: ['/api/saved-filters/{id}'] },
+  ],
+});

@@ -1,0 +1,75 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { ROLES, type Role } from '../../../common/roles';
+import type { AppDeps, AppEnv } from '../http/context';
+import type { Job } from '../jobs';
+
+/** Every role: for permissions every logged-in user of any role holds. */
+export const ALL_ROLES: readonly Role[] = ROLES;
+
+/** A permission a module introduces: its Chinese label and the roles granted it. */
+export interface PermissionDeclaration {
+  label: string;
+  roles: readonly Role[];
+}
+
+/**
+ * What a module adds to the platform's closed lists, as plain data (no server imports), so
+ * the browser may read it too: permissions with the roles granted each, audited actions and
+ * the kinds of entity the audit log names, reminder kinds of the inbox.
+ */
+export interface ModuleCatalog<P extends string = string, A extends string = string> {
+  permissions: { readonly [K in P]: PermissionDeclaration };
+  auditActions: { readonly [K in A]: string };
+  entityLabels: Readonly<Record<string, string>>;
+  reminderKinds?: Readonly<Record<string, string>>;
+}
+
+/** Declares a module's catalog, keeping its permission and action names as literal types. */
+export function defineCatalog<const P extends string, const A extends string>(catalog: ModuleCatalog<P, A>): ModuleCatalog<P, A> {
+  return catalog;
+}
+
+/** A kind of record the authorization matrix must cover: the path parameter that names it. */
+export interface RecordKind {
+  /** Name used in the matrix (`project`, `monthly_report` …). */
+  kind: string;
+  /** Path parameters of the OpenAPI document that hold an id of this kind (`id` on `/api/projects/{id}`). */
+  pathPrefixes: readonly string[];
+}
+
+/** Everything the platform needs to know about one domain module. */
+export interface ModuleDefinition {
+  /** Folder name under `server/modules/` (or `platform` for the platform's own tables). */
+  name: string;
+  /** Chinese name, for documents and errors. */
+  label: string;
+  catalog: ModuleCatalog;
+  /** The module's Drizzle tables (`import * as tables from './x.tables'`). */
+  tables: Record<string, unknown>;
+  /**
+   * Tables shared by every division of a deployment (SQL names): no `division_code` in their keys.
+   * Anything else is a business table and must carry `division_code` in every key.
+   */
+  referenceTables?: readonly string[];
+  /** The module's routers, mounted in the order given. */
+  routes?: () => ReadonlyArray<OpenAPIHono<AppEnv>>;
+  /** Periodic background work of the running server. */
+  jobs?: (deps: AppDeps) => Job[];
+  /** Record kinds whose ids the module's routes take (checked by the authorization matrix). */
+  recordKinds?: readonly RecordKind[];
+}
+
+/** Declares a module (see docs/ADDING-A-MODULE.md). */
+export function defineModule<const M extends ModuleDefinition>(definition: M): M {
+  return definition;
+}
+
+/** The Drizzle tables among a module's exports. */
+export function tablesOf(module: ModuleDefinition): PgTable[] {
+  return Object.values(module.tables).filter(isTable);
+}
+
+function isTable(value: unknown): value is PgTable {
+  return typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value;
+}

@@ -1,0 +1,26 @@
+/** Which buttons a report row shows: the server's `allowedActions`, or today's role logic until it sends them. */
+import type { GridRow } from '../../api/monthly';
+import { allowedActionsOf } from '../../components/allowed-actions';
+
+/** What can be done to a row's report: fill in (edit), submit, approve, return, correct (revise). */
+export type ReportAction = 'edit' | 'submit' | 'approve' | 'return' | 'revise';
+
+/** The role logic the page used before the API sent `allowedActions`; the server decides the same way. */
+function fallbackActions(row: GridRow, isPeriodOpen: boolean): ReportAction[] {
+  const status = row.report?.status ?? null;
+  const actions: ReportAction[] = [];
+  if (isPeriodOpen && row.canFill && (status === null || status === 'draft')) actions.push('edit', 'submit');
+  if (status === 'submitted' && row.canReview) actions.push('approve', 'return');
+  if ((status === 'approved' || status === 'returned') && row.canFill && isPeriodOpen) actions.push('revise');
+  return actions;
+}
+
+/** The actions the page offers on a row — the one place that decides them. */
+export function reportActions(row: GridRow, isPeriodOpen: boolean): ReadonlySet<string> {
+  return allowedActionsOf([row, row.report], () => fallbackActions(row, isPeriodOpen));
+}
+
+/** Whether the row's report can be typed into. */
+export function isEditableRow(row: GridRow, isPeriodOpen: boolean): boolean {
+  return reportActions(row, isPeriodOpen).has('edit');
+}

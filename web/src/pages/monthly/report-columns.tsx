@@ -1,0 +1,276 @@
+/** The columns of the 月报填报 grid: read-only figures, or inputs on rows the clerk may fill. */
+import { ExclamationCircleOutlined, ProfileOutlined } from '@ant-design/icons';
+import type { ProColumns } from '@ant-design/pro-components';
+import { Button, Input, InputNumber, Space, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { GridRow } from '../../api/monthly';
+import { StageTag, Wan } from '../projects/project-ui';
+import { ReportStatusTag } from './monthly-ui';
+import { reportActions } from './report-actions';
+import type { ReportAction } from './report-actions';
+import { computeChecks, isConstructionStage } from './report-edit';
+import type { ReportGrid } from './use-report-grid';
+
+export interface ReportColumnsOptions {
+  grid: ReportGrid;
+  isPeriodOpen: boolean;
+  /** Opens the reason modal of 退回 or 更正 for the row. */
+  onAskReason: (row: GridRow, kind: 'return' | 'revise') => void;
+}
+
+/** The row buttons in their order; 「保存」 is shown for the `edit` action. */
+const ROW_BUTTONS: Array<{ action: ReportAction; label: string; testId: string; isDanger?: boolean }> = [
+  { action: 'edit', label: '保存', testId: 'report-save' },
+  { action: 'submit', label: '提交', testId: 'report-submit' },
+  { action: 'approve', label: '审核通过', testId: 'report-approve' },
+  { action: 'return', label: '退回', testId: 'report-return', isDanger: true },
+  { action: 'revise', label: '更正', testId: 'report-revise' },
+];
+
+/** A link-style button of the actions column. */
+function RowButton({ testId, onClick, isDisabled, isDanger, icon, children }: { testId: string; onClick: () => void; isDisabled?: boolean; isDanger?: boolean; icon?: ReactNode; children: ReactNode }) {
+  return (
+    <Button size="small" type="link" danger={isDanger} style={{ padding: 0 }} disabled={isDisabled} icon={icon} onClick={onClick} data-testid={testId}>
+      {children}
+    </Button>
+  );
+}
+
+/** The grid's columns for the current state of `grid`. */
+export function reportColumns({ grid, isPeriodOpen, onAskReason }: ReportColumnsOptions): ProColumns<GridRow>[] {
+  const isEditable = (row: GridRow) => reportActions(row, isPeriodOpen).has('edit');
+  return [
+    {
+      title: '项目',
+      dataIndex: 'projectName',
+      fixed: 'left',
+      width: 250,
+      render: (_, row) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/projects/${row.projectId}`} style={{ fontWeight: 500 }}>
+            {row.projectName}
+          </Link>
+          <div style={{ fontSize: 12, color: '#8a94a6', marginTop: 2, display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+            <StageTag stage={row.report?.stage ?? row.stage} style={{ fontSize: 11, lineHeight: '18px', paddingInline: 5 }} />
+            <span>{[row.departmentName, row.townshipName].filter(Boolean).join(' · ') || '—'}</span>
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: '总投资',
+      dataIndex: 'totalInvestment',
+      align: 'right',
+      width: 100,
+      render: (_, row) => <Wan value={row.totalInvestment} />,
+    },
+    {
+      title: '本月完成投资（万元）',
+      dataIndex: 'invested',
+      width: 140,
+      render: (_, row) => {
+        if (!isEditable(row)) return <Wan value={row.report?.investedThisPeriod ?? null} />;
+        const edit = grid.editOf(row);
+        const checks = computeChecks(row, edit);
+        const error = checks.investedError ?? grid.fieldErrors[row.projectId]?.investedThisPeriod;
+        return (
+          <Tooltip title={error} open={error ? undefined : false}>
+            <Input
+              size="small"
+              value={edit.investedThisPeriod}
+              placeholder="0"
+              status={error ? 'error' : undefined}
+              style={{ textAlign: 'right' }}
+              onChange={(e) => grid.patchEdit(row, { investedThisPeriod: e.target.value })}
+              data-testid={`report-invested-${row.projectId}`}
+            />
+          </Tooltip>
+        );
+      },
+    },
+    {
+      title: `本年累计（含本月）`,
+      dataIndex: 'yearCumulative',
+      align: 'right',
+      width: 120,
+      render: (_, row) => {
+        if (!isEditable(row)) return <Wan value={row.report?.yearCumulative ?? row.yearCumulativeBefore} />;
+        const checks = computeChecks(row, grid.editOf(row));
+        return <span data-testid={`report-year-${row.projectId}`}>{checks.yearCumulative === null ? '—' : <Wan value={checks.yearCumulative} />}</span>;
+      },
+    },
+    {
+      title: '自开工累计',
+      dataIndex: 'sinceStart',
+      align: 'right',
+      width: 120,
+      render: (_, row) => {
+        if (!isEditable(row)) return <Wan value={row.report?.sinceStartCumulative ?? row.sinceStartBefore} />;
+        const checks = computeChecks(row, grid.editOf(row));
+        return (
+          <span data-testid={`report-since-start-${row.projectId}`} style={{ color: checks.exceedsTotal ? '#cf1322' : undefined }}>
+            {checks.sinceStart === null ? '—' : <Wan value={checks.sinceStart} />}
+            {checks.exceedsTotal && (
+              <Tooltip title="自开工累计将超过总投资，提交时须填写书面说明">
+                <ExclamationCircleOutlined style={{ marginLeft: 4 }} />
+              </Tooltip>
+            )}
+          </span>
+        );
+      },
+    },
+    {
+      title: '形象进度(%)',
+      dataIndex: 'progressPct',
+      width: 100,
+      render: (_, row) => {
+        const last = row.lastProgressPct;
+        if (!isEditable(row)) return row.report?.progressPct === null || row.report?.progressPct === undefined ? '—' : `${row.report.progressPct}%`;
+        const edit = grid.editOf(row);
+        const checks = computeChecks(row, edit);
+        const error = grid.fieldErrors[row.projectId]?.progressPct;
+        return (
+          <div>
+            <InputNumber
+              size="small"
+              min={0}
+              max={100}
+              precision={0}
+              value={edit.progressPct}
+              status={error || checks.progressBack ? 'error' : undefined}
+              placeholder={isConstructionStage(row.report?.stage ?? row.stage) ? '' : '选填'}
+              style={{ width: '100%' }}
+              onChange={(v) => grid.patchEdit(row, { progressPct: v === null ? null : Number(v) })}
+              data-testid={`report-progress-${row.projectId}`}
+            />
+            {last !== null && <div style={{ fontSize: 12, color: checks.progressBack ? '#cf1322' : '#8a94a6' }}>上期 {last}%</div>}
+          </div>
+        );
+      },
+    },
+    {
+      title: '形象进度说明 / 前期工作进展',
+      dataIndex: 'progressText',
+      width: 220,
+      render: (_, row) => {
+        const construction = isConstructionStage(row.report?.stage ?? row.stage);
+        const field = construction ? 'progressText' : 'preliminaryProgress';
+        if (!isEditable(row)) {
+          const text = construction ? row.report?.progressText : row.report?.preliminaryProgress;
+          return <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0 }}>{text || '—'}</Typography.Paragraph>;
+        }
+        const edit = grid.editOf(row);
+        const error = grid.fieldErrors[row.projectId]?.[field];
+        return (
+          <Input.TextArea
+            size="small"
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            value={construction ? edit.progressText : edit.preliminaryProgress}
+            placeholder={construction ? '形象进度说明' : '前期工作进展'}
+            status={error ? 'error' : undefined}
+            maxLength={4000}
+            onChange={(e) => grid.patchEdit(row, construction ? { progressText: e.target.value } : { preliminaryProgress: e.target.value })}
+            data-testid={`report-progress-text-${row.projectId}`}
+          />
+        );
+      },
+    },
+    {
+      title: '存在问题',
+      dataIndex: 'problems',
+      width: 170,
+      render: (_, row) => {
+        if (!isEditable(row)) return <Typography.Paragraph ellipsis={{ rows: 2, tooltip: row.report?.problems }} style={{ margin: 0 }}>{row.report?.problems || '—'}</Typography.Paragraph>;
+        return (
+          <Input.TextArea
+            size="small"
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            value={grid.editOf(row).problems}
+            maxLength={4000}
+            onChange={(e) => grid.patchEdit(row, { problems: e.target.value })}
+            data-testid={`report-problems-${row.projectId}`}
+          />
+        );
+      },
+    },
+    {
+      title: '拟采取措施',
+      dataIndex: 'measures',
+      width: 170,
+      render: (_, row) => {
+        if (!isEditable(row)) return <Typography.Paragraph ellipsis={{ rows: 2, tooltip: row.report?.measures }} style={{ margin: 0 }}>{row.report?.measures || '—'}</Typography.Paragraph>;
+        return (
+          <Input.TextArea
+            size="small"
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            value={grid.editOf(row).measures}
+            maxLength={4000}
+            onChange={(e) => grid.patchEdit(row, { measures: e.target.value })}
+            data-testid={`report-measures-${row.projectId}`}
+          />
+        );
+      },
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 120,
+      render: (_, row) => {
+        const errors = grid.fieldErrors[row.projectId];
+        const needs = isEditable(row) && computeChecks(row, grid.editOf(row)).needsExplanation && grid.editOf(row).explanation.trim() === '';
+        return (
+          <Space direction="vertical" size={2}>
+            <ReportStatusTag status={row.report?.status ?? null} isLate={row.report?.isLate} revision={row.report?.revision} testId={`report-status-${row.projectId}`} />
+            {grid.edits[row.projectId] && <Typography.Text type="warning" style={{ fontSize: 12 }}>未保存</Typography.Text>}
+            {(needs || (errors && Object.keys(errors).length > 0)) && (
+              <Typography.Link type="danger" style={{ fontSize: 12 }} onClick={() => grid.setDrawerId(row.projectId)}>
+                {errors && Object.keys(errors).length > 0 ? '有错误，查看' : '需书面说明'}
+              </Typography.Link>
+            )}
+            {row.report?.status === 'returned' && row.report.reviewComment && (
+              <Tooltip title={row.report.reviewComment}>
+                <Typography.Text type="danger" style={{ fontSize: 12 }} ellipsis>
+                  {row.report.reviewComment}
+                </Typography.Text>
+              </Tooltip>
+            )}
+          </Space>
+        );
+      },
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      width: 170,
+      render: (_, row) => {
+        const isBusy = Boolean(grid.busy[row.projectId]) || grid.isBulkBusy;
+        const actions = reportActions(row, isPeriodOpen);
+        const id = row.projectId;
+        const run: Record<ReportAction, () => void> = {
+          edit: () => void grid.save(row),
+          submit: () => void grid.submit(row),
+          approve: () => void grid.approve(row),
+          return: () => onAskReason(row, 'return'),
+          revise: () => onAskReason(row, 'revise'),
+        };
+        const buttons = ROW_BUTTONS.filter((b) => actions.has(b.action)).map((b) => (
+          <RowButton key={b.action} testId={`${b.testId}-${id}`} isDisabled={isBusy} isDanger={b.isDanger} onClick={run[b.action]}>
+            {b.label}
+          </RowButton>
+        ));
+        buttons.push(
+          <RowButton key="open" testId={`report-open-${id}`} icon={<ProfileOutlined />} onClick={() => grid.setDrawerId(id)}>
+            详情
+          </RowButton>,
+        );
+        return (
+          <Space size={[10, 0]} wrap>
+            {buttons}
+          </Space>
+        );
+      },
+    },
+  ];
+}

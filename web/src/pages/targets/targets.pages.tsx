@@ -1,0 +1,23 @@
+import { FlagOutlined } from '@ant-design/icons';
+import { definePages } from '../../layout/define-pages';
+import { TargetsPage } from './targets-page';
+
+/** Annual targets and their progress. */
+export const targetsPages = definePages({
+  name: 'targets',
+  pages: [
+    {
+      path: '/targets',
+      permission: 'target.read',
+      component: TargetsPage,
+      menu: {
+        group: 'leadership',
+        key: 'targets',
+        name: '目标任务',
+        icon: <FlagOutlined />,
+        testId: 'nav-targets',
+        description: '年度"1116"目标任务、分解到部门乡镇及实时进度',
+      },
+    },
+  ],
+});
