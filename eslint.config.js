@@ -20,6 +20,16 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The browser's API types come from the server's zod schemas, imported as types only: no server code in the bundle.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], allowTypeImports: true, message: '网页只能以 import type 引用服务端的 schema 类型。' }] },
+      ],
+    },
+  },
+  {
     // Routes hold no SQL: the query builder belongs in repositories and services.
     files: ['server/modules/**/*.routes.ts'],
     rules: {

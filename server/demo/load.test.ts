@@ -53,6 +53,8 @@ describe('loadDemoData', () => {
       memberships: data.projects.reduce((n, p) => n + p.memberships.length, 0),
       libraryRequests: data.libraryRequests.length,
       ...monthlyCounts,
+      // Module demo sections: the cockpit's township outline, one per county.
+      moduleRows: { cockpit: 2 },
     });
     expect(await isDemoLoaded(database)).toBe(true);
 
@@ -74,6 +76,7 @@ describe('loadDemoData', () => {
     expect(await rows('libraries')).toBe(data.libraries.length);
     expect(await rows('library_requests')).toBe(data.libraryRequests.length);
     expect(await rows('reserve_counters')).toBe(data.reserveCounters.length);
+    expect(await rows('division_maps')).toBe(counts.moduleRows.cockpit);
     expect(await rows('monthly_reports')).toBe(monthlyCounts.monthlyReports);
     expect(await rows('monthly_report_funding')).toBe(monthlyCounts.reportFunding);
     expect(await rows('reporting_periods')).toBe(monthlyCounts.reportingPeriods);

@@ -1,6 +1,5 @@
 import { refreshStatistics } from '../platform/db/statistics';
-import { divisionMaps } from '../modules/cockpit/cockpit.tables';
-import { townshipCentres, townshipOutline } from './map';
+import { MODULES } from '../modules';
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { libraries, libraryMemberships, libraryRequests } from '../modules/libraries/libraries.tables';
@@ -38,6 +37,8 @@ export interface DemoLoadCounts {
   milestones: number;
   targets: number;
   targetAllocations: number;
+  /** Rows written by each module's demo section (`demo` of its definition). */
+  moduleRows: Record<string, number>;
 }
 
 /** Whether the database already has accounts, in which case start-up leaves it alone. */
@@ -108,6 +109,7 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
     milestones: 0,
     targets: 0,
     targetAllocations: 0,
+    moduleRows: {},
   };
   const monthly = hasMonthly(data);
   const firstCounty = data.divisions.find((d) => d.level === 'county');
@@ -122,9 +124,10 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
         : null;
     const c = await database.db.transaction(async (tx) => {
       const loaded = await loadDivision(tx, d.code, p, passwordHash, now, cycle);
-      // The cockpit's map: a made-up outline of the county's townships around their projects.
-      const outline = d.level === 'county' ? townshipOutline(townshipCentres(p.units.filter((u) => u.kind === 'township'), p.projects)) : null;
-      if (outline?.features.length) await tx.insert(divisionMaps).values({ divisionCode: d.code, nameProperty: 'name', geojson: outline, uploadedByName: '演示数据' });
+      // Then each module's own demo section, in the division's transaction.
+      for (const module of MODULES) {
+        if (module.demo) counts.moduleRows[module.name] = (counts.moduleRows[module.name] ?? 0) + (await module.demo.loadDivision({ tx, seed: data.seed, asOf: data.asOf, division: d, units: p.units, users: p.users, projects: p.projects }));
+      }
       return loaded;
     });
     if (cycle) {

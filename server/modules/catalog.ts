@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles';
 import { ROLES } from '../../common/roles';
+import type { ModuleCatalog } from '../platform/modules/define-module';
 import { rulesCatalog } from '../platform/rules/rules.catalog';
 import { auditCatalog } from './audit/audit.catalog';
 import { authCatalog } from './auth/auth.catalog';
@@ -56,5 +57,10 @@ export const AUDIT_ACTIONS = Object.assign({}, ...catalogs.map((c) => c.auditAct
 /** Kinds of entity the audit log names. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = Object.assign({}, ...catalogs.map((c) => c.entityLabels));
 
+type ReminderKindsOf<C> = C extends ModuleCatalog<string, string, infer R> ? R : never;
+/** Every kind of inbox reminder. */
+export type ReminderKind = ReminderKindsOf<Catalogs>;
+
 /** Kinds of inbox reminder, with their labels. */
-export const REMINDER_KIND_LABELS: Record<string, string> = Object.assign({}, ...catalogs.map((c) => c.reminderKinds ?? {}));
+export const REMINDER_KIND_LABELS = Object.assign({}, ...catalogs.map((c) => c.reminderKinds ?? {})) as Record<ReminderKind, string>;
+export const REMINDER_KINDS = Object.keys(REMINDER_KIND_LABELS) as ReminderKind[];

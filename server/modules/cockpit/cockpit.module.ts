@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules/define-module';
 import { cockpitCatalog } from './cockpit.catalog';
 import { cockpitRoutes } from './cockpit.routes';
 import * as tables from './cockpit.tables';
+import { cockpitDemo } from './demo-map';
 
 /** The leaders' cockpit and the county's township map. */
 export const cockpitModule = defineModule({
@@ -10,4 +11,5 @@ export const cockpitModule = defineModule({
   catalog: cockpitCatalog,
   tables,
   routes: () => [cockpitRoutes()],
+  demo: cockpitDemo,
 });

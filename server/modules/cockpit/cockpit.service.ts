@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type Column, type SQL } from 'drizzle-orm';
 import { SECTOR_LABELS, type Sector } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
-import { divisionPrefix } from '../../platform/auth/scope';
+import { actorRegion, divisionPrefix } from '../../platform/auth/scope';
 import { rowsOf, type Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';

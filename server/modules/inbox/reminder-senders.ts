@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client';
+import type { ReminderKind } from '../catalog';
 import { notifications } from './inbox.tables';
 
 /** One reminder to one user, whatever the channel. */
@@ -16,14 +17,8 @@ export interface ReminderMessage {
   escalationLevel: number;
 }
 
-export const REMINDER_KINDS = ['report_due', 'milestone_due', 'milestone_overdue'] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
-
-export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
-  report_due: '月报报送提醒',
-  milestone_due: '里程碑到期提醒',
-  milestone_overdue: '里程碑逾期督办',
-};
+// Reminder kinds are declared by the modules that send them (their catalogs' `reminderKinds`).
+export { REMINDER_KINDS, REMINDER_KIND_LABELS, type ReminderKind } from '../catalog';
 
 /** A way of delivering reminders: the in-app inbox now; SMS and e-mail plug in behind the same interface. */
 export interface ReminderSender {

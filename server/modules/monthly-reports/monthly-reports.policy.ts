@@ -8,6 +8,7 @@ import {
 } from '../../../common/record-actions';
 import { definePolicy, holds, isCountyDivision, reviewsFor, writesIn } from '../../platform/auth/policy';
 import type { Actor } from '../../platform/http/context';
+import { reportMachine } from './monthly-reports.machine';
 
 /** What the monthly-report policy reads of a report (or of the row of a project not reported yet). */
 export interface ReportFacts {
@@ -35,18 +36,18 @@ const reviewRefusal = (actor: Actor, r: ReportFacts) =>
 const fillRefusal = () => '上级部门只能查看和汇总县级月报，不能填报';
 
 const isDraft = (r: ReportFacts) => r.status === null || r.status === 'draft';
+/** Whether the report status machine has the move from the report's state (its permission is the policy's `who`). */
+const machineOffers = (action: string) => (r: ReportFacts) =>
+  r.status !== null && reportMachine.isState(r.status) && reportMachine.from(r.status).some((t) => t.action === action);
 
-/**
- * The report states in which each action applies — the hook for the workflow kit: when the
- * monthly report status is a `defineMachine`, these ask its `allowedTransitions`.
- */
+/** The report states in which each action applies: the status machine's moves, an open period, the latest revision. */
 export const REPORT_STATE_RULES: Record<ReportAction, (r: ReportFacts) => boolean> = {
   edit: (r) => r.isPeriodOpen && isDraft(r),
   // A row without a report yet is submitted by saving its draft first.
-  submit: (r) => r.isPeriodOpen && isDraft(r),
-  approve: (r) => r.status === 'submitted',
-  return: (r) => r.status === 'submitted',
-  revise: (r) => r.isPeriodOpen && r.isLatest && (r.status === 'approved' || r.status === 'returned'),
+  submit: (r) => r.isPeriodOpen && (r.status === null || machineOffers('submit')(r)),
+  approve: machineOffers('approve'),
+  return: machineOffers('return'),
+  revise: (r) => r.isPeriodOpen && r.isLatest && machineOffers('revise')(r),
   addPhoto: (r) => r.status === 'draft',
 };
 
@@ -57,6 +58,11 @@ export const reportPolicy = definePolicy<ReportFacts, ReportAction>({
   when: REPORT_STATE_RULES,
   refusals: { edit: fillRefusal, submit: fillRefusal, approve: reviewRefusal, return: reviewRefusal, revise: fillRefusal, addPhoto: fillRefusal },
 });
+
+/** The unit an analysis report is issued (落款) by when the caller runs a division's monthly cycle (the 发改局), else null. */
+export function issuesReportsAs(actor: Actor): string | null {
+  return holds(actor, 'period.manage') && actor.unitName ? actor.unitName : null;
+}
 
 /** What the period policy reads of a reporting period. */
 export interface PeriodFacts {

@@ -26,6 +26,8 @@ import {
 import { MonthlySummary } from './summary.schemas';
 import * as reports from './monthly-reports.service';
 import * as periods from './periods.service';
+import type { Actor } from '../../platform/http/context';
+import { issuesReportsAs } from './monthly-reports.policy';
 import { getSummary } from './summary.service';
 import { importReports, reportTemplate } from './report-import.service';
 import { renderMonthlyReportDocx } from './documents/monthly-report-docx';
@@ -246,8 +248,8 @@ const routes = {
 };
 
 // The 落款 of an analysis report: the 发改局 user's own unit, else the division's 发改局.
-function issuerOf(actor: { role: string; unitName: string | null }, divisionName: string): string {
-  return actor.role === 'drc' && actor.unitName ? actor.unitName : `${divisionName}发展和改革局`;
+function issuerOf(actor: Actor, divisionName: string): string {
+  return issuesReportsAs(actor) ?? `${divisionName}发展和改革局`;
 }
 
 /** The monthly cycle: report grid, drafts, submission, review, revisions, periods, summary. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../../common/projects';
+import { PERIOD_ACTIONS, REOPEN_REQUEST_ACTIONS, REPORT_ACTIONS } from '../../../common/record-actions';
 import { Wan } from '../projects/projects.schemas';
 
 export const PeriodParam = z.object({
@@ -61,6 +62,8 @@ export const MonthlyReport = z
     reviewedAt: z.string().nullable(),
     reviewComment: z.string().nullable(),
     version: z.number(),
+    /** What the caller may do to this revision (the monthly-report policy): the UI shows these buttons only. */
+    allowedActions: z.array(z.enum(REPORT_ACTIONS)),
   })
   .openapi('MonthlyReport');
 
@@ -79,6 +82,8 @@ export const GridRow = z
     report: MonthlyReport.nullable(),
     canFill: z.boolean(),
     canReview: z.boolean(),
+    /** What the caller may do to the row's report — a new draft when there is none yet. */
+    allowedActions: z.array(z.enum(REPORT_ACTIONS)),
   })
   .openapi('MonthlyReportGridRow');
 
@@ -103,6 +108,8 @@ export const ReportingPeriod = z
     status: z.string(),
     closedAt: z.string().nullable(),
     closedByName: z.string().nullable(),
+    /** What the caller may do to this period (the period policy). */
+    allowedActions: z.array(z.enum(PERIOD_ACTIONS)),
   })
   .openapi('ReportingPeriod');
 
@@ -118,6 +125,8 @@ export const PeriodReopenRequest = z
     requestedAt: z.string(),
     reviewedByName: z.string().nullable().optional(),
     reviewComment: z.string().nullable().optional(),
+    /** What the caller may do to this request (the reopen-request policy). */
+    allowedActions: z.array(z.enum(REOPEN_REQUEST_ACTIONS)),
   })
   .openapi('PeriodReopenRequest');
 

@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Stage } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { divisionPrefix } from '../../platform/auth/scope';
 import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
-import { AppError, forbidden, notFound } from '../../platform/http/errors';
+import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits } from '../org/org.tables';
 import { likePattern } from '../org/org.repository';
 import { projectScope } from '../projects/projects.policy';
@@ -16,6 +16,10 @@ import { normalizeSearch } from '../projects/search';
 import { reportFigures, submitProblems } from '../../../common/monthly-report-rules';
 import { getRules } from '../../platform/rules/rules.service';
 import { reportRules } from './monthly-reports.rules';
+import { saveRecord } from '../../platform/workflow/save-record';
+import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
+import { reportMachine, type ReportStatus } from './monthly-reports.machine';
+import { reportPolicy, type ReportFacts } from './monthly-reports.policy';
 import type { SaveDraftInput } from './monthly-reports.schemas';
 import { monthlyReportFunding, monthlyReportPhotos, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
 import { attachments } from '../../platform/attachments';
@@ -109,10 +113,22 @@ export async function priorFigures(tx: DbOrTx, divisionCode: string, projectIds:
 }
 
 
-// The 发改局 reviews every report in its region; a department reviews its own projects' reports.
-function canReview(actor: Actor, project: { departmentId: string | null }) {
-  if (!actor.permissions.includes('report.review')) return false;
-  return actor.role === 'drc' || (actor.unitId !== null && project.departmentId === actor.unitId);
+/** What the report policy reads: the report (null before the first draft), its project, its period. */
+function reportFacts(
+  report: Pick<ReportRow, 'status' | 'submittedBy'> | null,
+  project: { divisionCode: string; departmentId: string | null },
+  context: { isLatest: boolean; isPeriodOpen: boolean } = { isLatest: true, isPeriodOpen: true },
+): ReportFacts {
+  return { divisionCode: project.divisionCode, status: report?.status ?? null, submittedBy: report?.submittedBy ?? null, departmentId: project.departmentId, ...context };
+}
+
+/** A report as the API shows it, with the actions the caller may take on it (reads its project, period and latest revision). */
+async function presentFor(tx: DbOrTx, actor: Actor, r: ReportRow, funding: Array<{ source: string; amount: string }>) {
+  const [project] = await tx.select({ departmentId: projects.departmentId }).from(projects).where(and(eq(projects.divisionCode, r.divisionCode), eq(projects.id, r.projectId)));
+  const [period] = await tx.select({ status: reportingPeriods.status }).from(reportingPeriods).where(and(eq(reportingPeriods.divisionCode, r.divisionCode), eq(reportingPeriods.period, r.period)));
+  const latest = await latestRevision(tx, r.divisionCode, r.projectId, r.period);
+  const facts = reportFacts(r, { divisionCode: r.divisionCode, departmentId: project?.departmentId ?? null }, { isLatest: latest?.id === r.id, isPeriodOpen: period?.status === 'open' });
+  return { ...present(r, funding), allowedActions: reportPolicy.allowedActions(actor, facts) };
 }
 
 const department = alias(orgUnits, 'report_department');
@@ -169,12 +185,17 @@ export async function reportGrid(
   for (const r of rows) byDivision.set(r.project.divisionCode, [...(byDivision.get(r.project.divisionCode) ?? []), r.project.id]);
   const prior = new Map<string, { yearBefore: string; allBefore: string; lastPct: number | null }>();
   for (const [divisionCode, ids] of byDivision) for (const [k, v] of await priorFigures(db, divisionCode, ids, spec.period)) prior.set(k, v);
-  const canFill = actor.permissions.includes('report.fill');
+  const periodRows = byDivision.size
+    ? await db.select({ divisionCode: reportingPeriods.divisionCode, status: reportingPeriods.status }).from(reportingPeriods).where(and(inArray(reportingPeriods.divisionCode, [...byDivision.keys()]), eq(reportingPeriods.period, spec.period)))
+    : [];
+  const openDivisions = new Set(periodRows.filter((p) => p.status === 'open').map((p) => p.divisionCode));
   return {
     period: { ...spec },
     data: rows.map((r) => {
       const report = reports.find((x) => x.id === r.reportId) ?? null;
       const before = prior.get(r.project.id);
+      const facts = reportFacts(report, r.project, { isLatest: true, isPeriodOpen: openDivisions.has(r.project.divisionCode) });
+      const allowedActions = reportPolicy.allowedActions(actor, facts);
       return {
         projectId: r.project.id,
         projectName: r.project.name,
@@ -185,9 +206,10 @@ export async function reportGrid(
         yearCumulativeBefore: before?.yearBefore ?? '0',
         sinceStartBefore: before?.allBefore ?? '0',
         lastProgressPct: before?.lastPct ?? null,
-        report: report ? present(report, funding.filter((f) => f.reportId === report.id)) : null,
-        canFill,
-        canReview: canReview(actor, r.project),
+        report: report ? { ...present(report, funding.filter((f) => f.reportId === report.id)), allowedActions } : null,
+        canFill: reportPolicy.permits(actor, 'edit', facts),
+        canReview: reportPolicy.permits(actor, 'approve', facts),
+        allowedActions,
       };
     }),
     total: count.n,
@@ -230,6 +252,7 @@ async function replaceReportFunding(tx: Tx, divisionCode: string, reportId: stri
 export async function saveDraft(database: Database, actor: Actor, projectId: string, periodInput: string, input: SaveDraftInput) {
   return database.db.transaction(async (tx) => {
     const project = await loadReportable(tx, actor, projectId);
+    reportPolicy.authorize(actor, 'edit', reportFacts(null, project));
     const spec = periodSpec(periodInput, await cycleSettings(tx, project.divisionCode));
     await openPeriodOrRefuse(tx, project.divisionCode, spec.period);
     const latest = await latestRevision(tx, project.divisionCode, projectId, spec.period);
@@ -239,22 +262,25 @@ export async function saveDraft(database: Database, actor: Actor, projectId: str
       throw new AppError('CONFLICT', latest.status === 'submitted' ? '月报已提交待审核，不能修改' : '已审核或已退回的月报不能直接修改，请点击“更正”生成新版本');
     }
     if (latest) {
-      if (latest.version !== version) throw new AppError('VERSION_CONFLICT');
-      [row] = await tx
-        .update(monthlyReports)
-        .set({ ...fields, stage: project.stage, version: sql`${monthlyReports.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(monthlyReports.divisionCode, project.divisionCode), eq(monthlyReports.id, latest.id), eq(monthlyReports.version, version)))
-        .returning();
-      if (!row) throw new AppError('VERSION_CONFLICT');
+      row = await saveRecord(tx, {
+        table: monthlyReports,
+        where: and(eq(monthlyReports.divisionCode, project.divisionCode), eq(monthlyReports.id, latest.id)),
+        version,
+        loadedVersion: latest.version,
+        set: { ...fields, stage: project.stage },
+        audit: null,
+        present: (saved) => saved,
+      });
     } else {
       if (version !== 0) throw new AppError('VERSION_CONFLICT');
       [row] = await tx
         .insert(monthlyReports)
         .values({ divisionCode: project.divisionCode, projectId, period: spec.period, revision: 1, stage: project.stage, ...fields, createdBy: actor.id })
         .returning();
+      await writeHistory(tx, reportMachine, [{ divisionCode: project.divisionCode, recordId: row.id, from: null, to: 'draft', action: 'create', actor }]);
     }
     if (funding) await replaceReportFunding(tx, project.divisionCode, row.id, funding);
-    return present(row, await fundingOf(tx, project.divisionCode, row.id));
+    return presentFor(tx, actor, row, await fundingOf(tx, project.divisionCode, row.id));
   });
 }
 
@@ -266,8 +292,9 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
   return database.db.transaction(async (tx) => {
     const report = await loadReportInScope(tx, actor, reportId);
     const project = await loadReportable(tx, actor, report.projectId);
+    reportPolicy.authorize(actor, 'submit', reportFacts(report, project));
     const period = await openPeriodOrRefuse(tx, report.divisionCode, report.period);
-    if (report.status !== 'draft') throw new AppError('CONFLICT', '只有草稿可以提交');
+    reportMachine.assert(report.status as ReportStatus, { action: 'submit' }, actor, { report });
     const before = (await priorFigures(tx, report.divisionCode, [project.id], report.period)).get(project.id);
     const prior = { totalInvestment: plainWan(project.totalInvestment), yearCumulativeBefore: before?.yearBefore ?? '0', sinceStartBefore: before?.allBefore ?? '0', lastProgressPct: before?.lastPct ?? null };
     const problems = submitProblems(project.stage, report, prior);
@@ -276,10 +303,15 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
     const yearCumulative = new Decimal(figures.yearCumulative);
     const sinceStart = new Decimal(figures.sinceStart);
     const isLate = beijingDate(now) > period.deadline;
-    const [row] = await tx
-      .update(monthlyReports)
-      .set({
-        status: 'submitted',
+    return transitionRecord(tx, reportMachine, {
+      actor,
+      table: monthlyReports,
+      stateColumn: monthlyReports.status,
+      record: { divisionCode: report.divisionCode, id: report.id, state: report.status as ReportStatus },
+      where: and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id)),
+      move: { action: 'submit' },
+      facts: { report },
+      set: {
         stage: project.stage,
         yearCumulative: yearCumulative.toFixed(4),
         sinceStartCumulative: sinceStart.toFixed(4),
@@ -287,22 +319,20 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
         submittedBy: actor.id,
         submittedByName: actor.displayName,
         submittedAt: now,
-        version: sql`${monthlyReports.version} + 1`,
         updatedAt: now,
-      })
-      .where(and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id), eq(monthlyReports.status, 'draft')))
-      .returning();
-    if (!row) throw new AppError('CONFLICT', '月报已被提交');
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: report.divisionCode,
-      action: 'monthly_report.submitted',
-      entityType: 'monthly_report',
-      entityId: row.id,
-      summary: `提交月报：${project.name}（${period.label}${row.revision > 1 ? `，第 ${row.revision} 版` : ''}${isLate ? '，逾期' : ''}）`,
-      after: { ...row, projectId: project.id },
+      },
+      conflict: () => new AppError('CONFLICT', '月报已被提交'),
+      audit: (row) => ({
+        actor: auditActorOf(actor),
+        divisionCode: report.divisionCode,
+        action: 'monthly_report.submitted',
+        entityType: 'monthly_report',
+        entityId: row.id,
+        summary: `提交月报：${project.name}（${period.label}${row.revision > 1 ? `，第 ${row.revision} 版` : ''}${isLate ? '，逾期' : ''}）`,
+        after: { ...row, projectId: project.id },
+      }),
+      present: async (row) => presentFor(tx, actor, row, await fundingOf(tx, report.divisionCode, row.id)),
     });
-    return present(row, await fundingOf(tx, report.divisionCode, row.id));
   });
 }
 
@@ -321,42 +351,31 @@ export async function reviewReport(database: Database, actor: Actor, reportId: s
   return database.db.transaction(async (tx) => {
     const report = await loadReportInScope(tx, actor, reportId);
     const [project] = await tx.select().from(projects).where(and(eq(projects.divisionCode, report.divisionCode), eq(projects.id, report.projectId)));
-    if (!canReview(actor, project)) forbidden('只有项目主管部门或发改局可以审核该月报');
-    if (report.submittedBy === actor.id) forbidden('不能审核自己提交的月报');
-    if (report.status !== 'submitted') throw new AppError('CONFLICT', '该月报不是待审核状态');
+    reportPolicy.authorize(actor, decision.approve ? 'approve' : 'return', reportFacts(report, project));
     const status = decision.approve ? 'approved' : 'returned';
-    const [row] = await tx
-      .update(monthlyReports)
-      .set({ status, reviewedBy: actor.id, reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: decision.comment ?? null, version: sql`${monthlyReports.version} + 1` })
-      .where(and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id), eq(monthlyReports.status, 'submitted')))
-      .returning();
-    if (!row) throw new AppError('CONFLICT', '该月报已被审核');
-    if (decision.approve) {
-      // The earlier approved revision of the same period no longer counts.
-      await tx
-        .update(monthlyReports)
-        .set({ status: 'superseded' })
-        .where(
-          and(
-            eq(monthlyReports.divisionCode, report.divisionCode),
-            eq(monthlyReports.projectId, report.projectId),
-            eq(monthlyReports.period, report.period),
-            eq(monthlyReports.status, 'approved'),
-            lt(monthlyReports.revision, report.revision),
-          ),
-        );
-    }
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: report.divisionCode,
-      action: decision.approve ? 'monthly_report.approved' : 'monthly_report.returned',
-      entityType: 'monthly_report',
-      entityId: report.id,
-      summary: `${decision.approve ? '审核通过' : '退回'}月报：${project.name}（${report.period}）${decision.comment ? `：${decision.comment}` : ''}`,
-      before: { status: 'submitted' },
-      after: { status, comment: decision.comment ?? null, projectId: report.projectId },
+    return transitionRecord(tx, reportMachine, {
+      actor,
+      table: monthlyReports,
+      stateColumn: monthlyReports.status,
+      record: { divisionCode: report.divisionCode, id: report.id, state: report.status as ReportStatus },
+      where: and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id)),
+      move: { action: decision.approve ? 'approve' : 'return' },
+      facts: { report },
+      reason: decision.comment ?? null,
+      set: { reviewedBy: actor.id, reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: decision.comment ?? null },
+      conflict: () => new AppError('CONFLICT', '该月报已被审核'),
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: report.divisionCode,
+        action: decision.approve ? 'monthly_report.approved' : 'monthly_report.returned',
+        entityType: 'monthly_report',
+        entityId: report.id,
+        summary: `${decision.approve ? '审核通过' : '退回'}月报：${project.name}（${report.period}）${decision.comment ? `：${decision.comment}` : ''}`,
+        before: { status: 'submitted' },
+        after: { status, comment: decision.comment ?? null, projectId: report.projectId },
+      }),
+      present: async (row) => presentFor(tx, actor, row, await fundingOf(tx, report.divisionCode, row.id)),
     });
-    return present(row, await fundingOf(tx, report.divisionCode, row.id));
   });
 }
 
@@ -364,15 +383,17 @@ export async function reviewReport(database: Database, actor: Actor, reportId: s
 export async function reviseReport(database: Database, actor: Actor, reportId: string, reason: string) {
   return database.db.transaction(async (tx) => {
     const report = await loadReportInScope(tx, actor, reportId);
+    reportPolicy.authorize(actor, 'revise', reportFacts(report, { divisionCode: report.divisionCode, departmentId: null }));
     await openPeriodOrRefuse(tx, report.divisionCode, report.period);
     const latest = await latestRevision(tx, report.divisionCode, report.projectId, report.period);
     if (!latest || latest.id !== report.id) throw new AppError('CONFLICT', '只能更正最新版本');
-    if (report.status === 'draft' || report.status === 'submitted') throw new AppError('CONFLICT', report.status === 'draft' ? '草稿可直接修改' : '月报待审核中，审核后方可更正');
+    const revise = reportMachine.assert(report.status as ReportStatus, { action: 'revise' }, actor, { report });
     const { id: _id, revision, status: _s, submittedAt: _a, submittedBy: _b, submittedByName: _c, reviewedAt: _d, reviewedBy: _e, reviewedByName: _f, reviewComment: _g, createdAt: _h, updatedAt: _i, version: _v, isLate: _l, ...copy } = report;
     const [row] = await tx
       .insert(monthlyReports)
-      .values({ ...copy, revision: revision + 1, status: 'draft', revisionReason: reason, createdBy: actor.id })
+      .values({ ...copy, revision: revision + 1, status: revise.to, revisionReason: reason, createdBy: actor.id })
       .returning();
+    await writeHistory(tx, reportMachine, [{ divisionCode: report.divisionCode, recordId: row.id, from: report.status, to: revise.to, action: revise.action, reason, actor }]);
     const funding = await fundingOf(tx, report.divisionCode, report.id);
     await replaceReportFunding(tx as Tx, report.divisionCode, row.id, funding);
     await recordAudit(tx, {
@@ -384,7 +405,7 @@ export async function reviseReport(database: Database, actor: Actor, reportId: s
       summary: `更正月报（第 ${row.revision} 版）：${reason}`,
       after: { projectId: report.projectId, period: report.period, revision: row.revision, reason },
     });
-    return present(row, funding);
+    return presentFor(tx, actor, row, funding);
   });
 }
 
@@ -397,7 +418,17 @@ export async function getReport(database: Database, actor: Actor, reportId: stri
     .where(and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.projectId, report.projectId), eq(monthlyReports.period, report.period)))
     .orderBy(asc(monthlyReports.revision));
   const funding = await database.db.select().from(monthlyReportFunding).where(inArray(monthlyReportFunding.reportId, revisions.map((r) => r.id)));
-  return { report: present(report, funding.filter((f) => f.reportId === report.id)), revisions: revisions.map((r) => present(r, funding.filter((f) => f.reportId === r.id))) };
+  const [project] = await database.db.select({ departmentId: projects.departmentId }).from(projects).where(and(eq(projects.divisionCode, report.divisionCode), eq(projects.id, report.projectId)));
+  const [period] = await database.db.select({ status: reportingPeriods.status }).from(reportingPeriods).where(and(eq(reportingPeriods.divisionCode, report.divisionCode), eq(reportingPeriods.period, report.period)));
+  const latestId = revisions[revisions.length - 1]?.id;
+  const withActions = (r: ReportRow) => ({
+    ...present(r, funding.filter((f) => f.reportId === r.id)),
+    allowedActions: reportPolicy.allowedActions(
+      actor,
+      reportFacts(r, { divisionCode: r.divisionCode, departmentId: project?.departmentId ?? null }, { isLatest: r.id === latestId, isPeriodOpen: period?.status === 'open' }),
+    ),
+  });
+  return { report: withActions(report), revisions: revisions.map(withActions) };
 }
 
 /** Site photos of a report revision (stored as attachments of the project, linked to the report). */
@@ -415,6 +446,7 @@ export async function listReportPhotos(database: Database, actor: Actor, reportI
 /** Adds a site photo (JPG/PNG) to a draft report: stored as an attachment of the project and linked to the report. */
 export async function addReportPhoto(database: Database, filesDir: string, actor: Actor, reportId: string, file: File) {
   const report = await loadReportInScope(database.db, actor, reportId);
+  reportPolicy.authorize(actor, 'addPhoto', reportFacts(report, { divisionCode: report.divisionCode, departmentId: null }));
   if (report.status !== 'draft') throw new AppError('CONFLICT', '只能给草稿添加现场照片；已提交的月报请通过“更正”生成新版本');
   const [count] = await database.db
     .select({ n: sql<number>`count(*)::int` })

@@ -6,13 +6,15 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { divisions, orgUnits } from '../org/org.tables';
 import { projectScope } from '../projects/projects.policy';
 import { projects } from '../projects/projects.tables';
+import { periodPolicy, reopenRequestPolicy } from './monthly-reports.policy';
 import { cycleSettings, currentPeriod, ensurePeriod, REPORTING_STAGES } from './monthly-reports.service';
 import { monthlyReports, periodReopenRequests, reportingPeriods, reportLateness } from './monthly-reports.tables';
 import { beijingToday } from '../../../common/format';
 import { periodSpec, periodsOfYear } from './periods';
-import { dropSnapshots } from './summary.service';
+import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
+import { periodMachine, reopenRequestMachine, type PeriodStatus, type ReopenRequestStatus } from './periods.machine';
 
-function present(p: typeof reportingPeriods.$inferSelect) {
+function present(p: typeof reportingPeriods.$inferSelect, actor: Actor) {
   return {
     period: p.period,
     label: p.label,
@@ -22,6 +24,7 @@ function present(p: typeof reportingPeriods.$inferSelect) {
     closedAt: p.closedAt?.toISOString() ?? null,
     closedByName: p.closedByName,
     cumulativeLabel: periodSpec(p.period).cumulativeLabel,
+    allowedActions: periodPolicy.allowedActions(actor, p),
   };
 }
 
@@ -36,9 +39,20 @@ export async function listPeriods(database: Database, actor: Actor, year: number
     current: current.period,
     data: periodsOfYear(year, settings).map((period) => {
       const row = known.get(period);
-      if (row) return present(row);
+      if (row) return present(row, actor);
       const spec = periodSpec(period, settings);
-      return { period, label: spec.label, deadline: spec.deadline, summaryDue: spec.summaryDue, status: period > current.period ? 'future' : 'open', closedAt: null, closedByName: null, cumulativeLabel: spec.cumulativeLabel };
+      const status = period > current.period ? 'future' : 'open';
+      return {
+        period,
+        label: spec.label,
+        deadline: spec.deadline,
+        summaryDue: spec.summaryDue,
+        status,
+        closedAt: null,
+        closedByName: null,
+        cumulativeLabel: spec.cumulativeLabel,
+        allowedActions: periodPolicy.allowedActions(actor, { divisionCode: actor.divisionCode, status }),
+      };
     }),
   };
 }
@@ -89,48 +103,75 @@ export async function latenessReport(database: Database, actor: Actor, period: s
 
 /** Closes (freezes) a period and records its late and missing reports. */
 export async function closePeriod(database: Database, actor: Actor, period: string) {
+  periodPolicy.authorize(actor, 'close', { divisionCode: actor.divisionCode, status: 'open' });
   return database.db.transaction(async (tx) => {
     const row = await ensurePeriod(tx, actor.divisionCode, period);
-    if (row.status === 'closed') throw new AppError('CONFLICT', `${row.label}报送期已关闭`);
     const [pending] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(monthlyReports)
       .where(and(eq(monthlyReports.divisionCode, actor.divisionCode), eq(monthlyReports.period, row.period), eq(monthlyReports.status, 'submitted')));
-    if (pending.n > 0) throw new AppError('CONFLICT', `还有 ${pending.n} 份月报待审核，审核完毕后再关闭报送期`);
+    const state = row.status as PeriodStatus;
+    const facts = { label: row.label, pendingReports: pending.n };
+    periodMachine.assert(state, { action: 'close' }, actor, facts);
     await flagLateness(tx, actor.divisionCode, row.period);
-    const [closed] = await tx
-      .update(reportingPeriods)
-      .set({ status: 'closed', closedAt: new Date(), closedByName: actor.displayName, version: sql`${reportingPeriods.version} + 1` })
-      .where(and(eq(reportingPeriods.divisionCode, actor.divisionCode), eq(reportingPeriods.period, row.period), eq(reportingPeriods.status, 'open')))
-      .returning();
-    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'period.closed', entityType: 'period', entityId: row.period, summary: `关闭报送期：${row.label}` });
-    return present(closed);
+    return transitionRecord(tx, periodMachine, {
+      actor,
+      table: reportingPeriods,
+      stateColumn: reportingPeriods.status,
+      record: { divisionCode: actor.divisionCode, id: row.period, state },
+      where: and(eq(reportingPeriods.divisionCode, actor.divisionCode), eq(reportingPeriods.period, row.period)),
+      move: { action: 'close' },
+      facts,
+      set: { closedAt: new Date(), closedByName: actor.displayName },
+      conflict: () => new AppError('CONFLICT', `${row.label}报送期已关闭`),
+      audit: () => ({ actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'period.closed', entityType: 'period', entityId: row.period, summary: `关闭报送期：${row.label}` }),
+      present: (closed) => present(closed, actor),
+    });
   });
 }
 
 /** Asks the 发改局 to reopen a closed period, with a reason. */
 export async function requestReopen(database: Database, actor: Actor, period: string, reason: string) {
+  periodPolicy.authorize(actor, 'requestReopen', { divisionCode: actor.divisionCode, status: 'closed' });
   return database.db.transaction(async (tx) => {
     const row = await ensurePeriod(tx, actor.divisionCode, period);
-    if (row.status !== 'closed') throw new AppError('CONFLICT', `${row.label}报送期未关闭，无需申请重开`);
     const [pending] = await tx
       .select()
       .from(periodReopenRequests)
       .where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.period, row.period), eq(periodReopenRequests.status, 'pending')));
-    if (pending) throw new AppError('CONFLICT', '该报送期已有待审批的重开申请');
+    const requested = reopenRequestMachine.assert(null, { action: 'request' }, actor, { period: row, hasPendingRequest: !!pending });
     const [request] = await tx
       .insert(periodReopenRequests)
-      .values({ divisionCode: actor.divisionCode, period: row.period, reason, requestedBy: actor.id, requestedByName: actor.displayName })
+      .values({ divisionCode: actor.divisionCode, period: row.period, reason, status: requested.to, requestedBy: actor.id, requestedByName: actor.displayName })
       .returning();
+    await writeHistory(tx, reopenRequestMachine, [{ divisionCode: actor.divisionCode, recordId: request.id, from: null, to: requested.to, action: requested.action, reason, actor }]);
     await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'period.reopen_requested', entityType: 'period', entityId: row.period, summary: `申请重开${row.label}报送期：${reason}` });
-    return { id: request.id, period: request.period, reason: request.reason, status: request.status, requestedByName: request.requestedByName, requestedAt: request.requestedAt.toISOString() };
+    return {
+      id: request.id,
+      period: request.period,
+      reason: request.reason,
+      status: request.status,
+      requestedByName: request.requestedByName,
+      requestedAt: request.requestedAt.toISOString(),
+      allowedActions: reopenRequestPolicy.allowedActions(actor, request),
+    };
   });
 }
 
 /** Reopen requests of the caller's division. */
 export async function listReopenRequests(database: Database, actor: Actor) {
   const rows = await database.db.select().from(periodReopenRequests).where(eq(periodReopenRequests.divisionCode, actor.divisionCode)).orderBy(desc(periodReopenRequests.requestedAt));
-  return rows.map((r) => ({ id: r.id, period: r.period, reason: r.reason, status: r.status, requestedByName: r.requestedByName, requestedAt: r.requestedAt.toISOString(), reviewedByName: r.reviewedByName, reviewComment: r.reviewComment }));
+  return rows.map((r) => ({
+    id: r.id,
+    period: r.period,
+    reason: r.reason,
+    status: r.status,
+    requestedByName: r.requestedByName,
+    requestedAt: r.requestedAt.toISOString(),
+    reviewedByName: r.reviewedByName,
+    reviewComment: r.reviewComment,
+    allowedActions: reopenRequestPolicy.allowedActions(actor, r),
+  }));
 }
 
 /** The 发改局 approves (reopening the period) or rejects a reopen request. */
@@ -138,26 +179,32 @@ export async function decideReopen(database: Database, actor: Actor, id: string,
   return database.db.transaction(async (tx) => {
     const [request] = await tx.select().from(periodReopenRequests).where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.id, id)));
     if (!request) notFound('申请不存在');
-    if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
-    if (request.requestedBy === actor.id) throw new AppError('FORBIDDEN', '不能审批自己提交的申请');
-    await tx
-      .update(periodReopenRequests)
-      .set({ status: approve ? 'approved' : 'rejected', reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: comment })
-      .where(and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.id, id), eq(periodReopenRequests.status, 'pending')));
-    if (approve) {
-      await dropSnapshots(tx, actor.divisionCode, request.period);
-      await tx
-        .update(reportingPeriods)
-        .set({ status: 'open', closedAt: null, closedByName: null, version: sql`${reportingPeriods.version} + 1` })
-        .where(and(eq(reportingPeriods.divisionCode, actor.divisionCode), eq(reportingPeriods.period, request.period)));
-    }
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: actor.divisionCode,
-      action: approve ? 'period.reopened' : 'period.reopen_rejected',
-      entityType: 'period',
-      entityId: request.period,
-      summary: `${approve ? '同意重开' : '驳回重开'}报送期 ${request.period}${comment ? `：${comment}` : ''}`,
+    const state = request.status as ReopenRequestStatus;
+    const move = { action: approve ? 'approve' : 'reject' };
+    const facts = { period: await ensurePeriod(tx, actor.divisionCode, request.period) };
+    reopenRequestMachine.assert(state, move, actor, facts);
+    reopenRequestPolicy.authorize(actor, approve ? 'approve' : 'reject', request);
+    // Approval reopens the period (the machine's effect, as a transition of the period).
+    await transitionRecord(tx, reopenRequestMachine, {
+      actor,
+      table: periodReopenRequests,
+      stateColumn: periodReopenRequests.status,
+      record: { divisionCode: actor.divisionCode, id, state },
+      where: and(eq(periodReopenRequests.divisionCode, actor.divisionCode), eq(periodReopenRequests.id, id)),
+      move,
+      facts,
+      reason: comment,
+      set: { reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: comment },
+      conflict: () => new AppError('CONFLICT', '该申请已处理'),
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: actor.divisionCode,
+        action: approve ? 'period.reopened' : 'period.reopen_rejected',
+        entityType: 'period',
+        entityId: request.period,
+        summary: `${approve ? '同意重开' : '驳回重开'}报送期 ${request.period}${comment ? `：${comment}` : ''}`,
+      }),
+      present: () => undefined,
     });
   });
 }

@@ -1,15 +1,14 @@
 import Decimal from 'decimal.js';
-import { and, asc, desc, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { actorRegion, canReachDivision } from '../../platform/auth/scope';
-import type { Database, DbOrTx } from '../../platform/db/client';
+import type { Database } from '../../platform/db/client';
 import { assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { beijingToday } from '../milestones/milestone-status';
 import { divisions, orgUnits } from '../org/org.tables';
-import { can } from '../projects/projects.policy';
-import { projects } from '../projects/projects.tables';
+import { targetPolicy } from './targets.policy';
 import { TARGET_DEFINITIONS, TARGET_UNIT_LABELS, targetDefinition, type TargetKey, type TargetSource, type TargetUnit } from './target-keys';
 import type { SaveAllocationsInput, SaveTargetsInput, TargetsFilters } from './targets.schemas';
 import { targetAllocations, targets } from './targets.tables';
@@ -70,6 +69,7 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
     const row = rows.find((r) => r.key === d.key);
     const value = row ? plain(row.value) : null;
     const countyProgress = figures[i].total;
+    const source: TargetSource = metrics.has(d.key) ? 'computed' : 'pending';
     const own = row ? allocations.filter((a) => a.allocation.targetId === row.id) : [];
     return {
       id: row?.id ?? null,
@@ -81,7 +81,7 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
       value,
       defaultValue: d.key === 'fai_growth' ? String(growthDefault) : d.defaultValue,
       version: row?.version ?? null,
-      source: (metrics.has(d.key) ? 'computed' : 'pending') satisfies TargetSource,
+      source,
       basis: d.basis,
       progress: countyProgress,
       progressPct: pctOf(countyProgress, value),
@@ -102,7 +102,7 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   });
-  return { year, divisionCode, data, canManage: can(actor, 'target.manage') };
+  return { year, divisionCode, data, canManage: targetPolicy.can(actor, 'manage', { divisionCode }) };
 }
 
 /** Counts are whole numbers; percentages stay below 1000. */
@@ -115,6 +115,7 @@ function checkValue(unit: TargetUnit, value: string, field: string) {
 /** Sets a year's targets of a division (the 发改局): new keys are added, existing ones need their version. */
 export async function saveTargets(database: Database, actor: Actor, year: number, input: SaveTargetsInput) {
   const divisionCode = resolveDivision(actor, input.divisionCode);
+  targetPolicy.authorize(actor, 'manage', { divisionCode });
   const keys = input.targets.map((t) => t.key);
   if (new Set(keys).size !== keys.length) throw new AppError('VALIDATION_FAILED', '目标项重复', { field: 'targets' });
   input.targets.forEach((t, i) => checkValue(targetDefinition(t.key)!.unit, t.value, `targets.${i}.value`));
@@ -178,6 +179,7 @@ export async function saveAllocations(database: Database, actor: Actor, targetId
       .from(targets)
       .where(and(eq(targets.id, targetId), actorRegion(actor, targets.divisionCode)));
     if (!target) notFound('目标任务不存在或不在您的数据范围内');
+    targetPolicy.authorize(actor, 'manage', target);
     const unitIds = input.allocations.map((a) => a.unitId);
     if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复分解', { field: 'allocations' });
     input.allocations.forEach((a, i) => checkValue(target.unit as TargetUnit, a.value, `allocations.${i}.value`));

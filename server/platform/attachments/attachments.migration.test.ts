@@ -1,16 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../tests/support/global-setup';
-import { MIGRATIONS_DIR, migrateDatabase, openDatabase, type Database } from '../db/client';
+import { codeMigrations } from '../backup/catalog';
+import { migrateTo } from '../backup/restore';
+import { migrateDatabase, openDatabase, type Database } from '../db/client';
 
 const opened: Database[] = [];
-const folders: string[] = [];
 afterAll(async () => {
   while (opened.length) await opened.pop()!.close();
-  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** An empty database: in memory for the embedded engine, a new database on the server otherwise. */
@@ -38,25 +35,11 @@ async function emptyDatabase(): Promise<Database> {
   return database;
 }
 
-/** A copy of the migrations folder holding the history up to and including the migration `tag`. */
-function migrationsUpTo(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-migrations-'));
-  folders.push(dir);
-  fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  const last = journal.entries.findIndex((e) => e.tag === tag);
-  expect(last, tag).toBeGreaterThanOrEqual(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
 describe('migration 0007: project documents become attachments', () => {
   it('moves every project document with its id, so the site photo links still find their file', async () => {
     const database = await emptyDatabase();
     // Partitioned or not, as the run's DATABASE_PARTITIONS says.
-    await migrateDatabase(database, { migrationsFolder: migrationsUpTo('0006_rules_and_transitions') });
+    await migrateTo(database, codeMigrations().findIndex((m) => m.tag === '0006_rules_and_transitions') + 1);
     const [document, photo, project, report] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const insertDocument = `insert into project_documents (division_code, id, project_id, filename, media_type, size, sha256, storage_key, uploaded_by_name, uploaded_at)
        values ('620921', $1, $2, $3, $4, $5, repeat('a', 64), $6, '王建国', $7)`;

@@ -37,6 +37,8 @@ export interface RecordPolicy<R, A extends string> {
   readonly actions: readonly A[];
   /** Whether the caller may take the action on the record now (who and when). */
   can(actor: Actor, action: A, record: R): boolean;
+  /** Whether the caller may take the action on the record, its state aside (who only). */
+  permits(actor: Actor, action: A, record: R): boolean;
   /** The actions the caller may take on the record now: sent with the record to the UI. */
   allowedActions(actor: Actor, record: R): A[];
   /** Throws FORBIDDEN unless the caller may take the action on the record (its state is left to the service). */
@@ -49,6 +51,7 @@ export function definePolicy<R, A extends string>(spec: PolicySpec<R, A>): Recor
   return {
     actions: spec.actions,
     can: isAllowedNow,
+    permits: (actor, action, record) => spec.who[action](actor, record),
     allowedActions: (actor, record) => spec.actions.filter((action) => isAllowedNow(actor, action, record)),
     authorize(actor, action, record) {
       if (spec.who[action](actor, record)) return;

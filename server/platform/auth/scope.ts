@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, type Column, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL } from 'drizzle-orm';
 import type { Actor } from '../http/context';
 
 /** The code prefix shared by every division under `code`: 620000 → '62', 620600 → '6206', 620621 → '620621'. */
@@ -28,9 +28,9 @@ export function divisionRange(code: string): [string, string] {
  */
 export function regionCondition(column: Column | SQL | SQL.Aliased, divisionCode: string): SQL {
   const prefix = divisionPrefix(divisionCode);
-  if (prefix.length === 6) return eq(column, prefix);
+  if (prefix.length === 6) return sql`${column} = ${prefix}`;
   const [from, to] = divisionRange(prefix);
-  return and(gte(column, from), lte(column, to))!;
+  return sql`(${column} >= ${from} and ${column} <= ${to})`;
 }
 
 /** The caller's region as a WHERE condition: nothing for scope `all`, otherwise `regionCondition` of the caller's division. */

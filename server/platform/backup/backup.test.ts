@@ -221,6 +221,34 @@ describe('backup and restore', () => {
     await restored.close();
   });
 
+  it('restores the project documents of a backup taken before attachments as attachments, with their files', async () => {
+    const old = await openDatabase();
+    await migrateTo(old, codeMigrations().findIndex((m) => m.tag === '0006_rules_and_transitions') + 1);
+    const oldFiles = path.join(work, 'old-files');
+    const bytes = randomBytes(5_000);
+    const storageKey = '629999/0f6b5a3e-6a57-4c1d-9a51-6d1b8c0e2a11';
+    fs.mkdirSync(path.join(oldFiles, '629999'), { recursive: true });
+    fs.writeFileSync(path.join(oldFiles, storageKey), bytes);
+    await old.query(
+      `insert into project_documents (division_code, id, project_id, filename, media_type, size, sha256, storage_key, uploaded_by_name)
+       values ('629999', '0f6b5a3e-6a57-4c1d-9a51-6d1b8c0e2a11', '5d0f3c2a-1b7e-4e8a-9f0c-2a6b8d4e1c33', '批复.pdf', 'application/pdf', $1, $2, $3, '测试')`,
+      [bytes.length, createHash('sha256').update(bytes).digest('hex'), storageKey],
+    );
+    const file = await backupOf(old, oldFiles, 'before-attachments.backup.gz');
+    await old.close();
+    expect((await verifyBackupFile(file)).trailer).toMatchObject({ files: 1, missingFiles: [] });
+
+    const fresh = await freshTarget();
+    const result = await restoreBackup({ file, config: fresh.config, force: false, backupDir: work });
+    expect(result.files).toBe(1);
+    const restored = await fresh.open();
+    expect(await restored.query(`select record_kind, record_id, storage_key from attachments`)).toEqual([
+      { record_kind: 'project', record_id: '5d0f3c2a-1b7e-4e8a-9f0c-2a6b8d4e1c33', storage_key: storageKey },
+    ]);
+    await restored.close();
+    expect(fs.readFileSync(path.join(fresh.config.filesDir, storageKey)).equals(bytes)).toBe(true);
+  });
+
   it('the restore command exits non-zero with a Chinese and English message', () => {
     const env = { ...process.env, DATA_DIR: path.join(work, 'cli-target'), DATABASE_URL: '' };
     const usage = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/restore.ts'], { env, encoding: 'utf8' });

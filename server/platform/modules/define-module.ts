@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ROLES, type Role } from '../../../common/roles';
+import type { DemoDivision, DemoUnit, DemoUser } from '../../demo/generate';
+import type { DemoProject } from '../../demo/projects';
+import type { Tx } from '../db/client';
 import type { AppDeps, AppEnv } from '../http/context';
 import type { Job } from '../jobs';
 
@@ -18,15 +21,17 @@ export interface PermissionDeclaration {
  * the browser may read it too: permissions with the roles granted each, audited actions and
  * the kinds of entity the audit log names, reminder kinds of the inbox.
  */
-export interface ModuleCatalog<P extends string = string, A extends string = string> {
+export interface ModuleCatalog<P extends string = string, A extends string = string, R extends string = string> {
   permissions: { readonly [K in P]: PermissionDeclaration };
   auditActions: { readonly [K in A]: string };
   entityLabels: Readonly<Record<string, string>>;
-  reminderKinds?: Readonly<Record<string, string>>;
+  reminderKinds?: { readonly [K in R]: string };
 }
 
-/** Declares a module's catalog, keeping its permission and action names as literal types. */
-export function defineCatalog<const P extends string, const A extends string>(catalog: ModuleCatalog<P, A>): ModuleCatalog<P, A> {
+/** Declares a module's catalog, keeping its permission, action and reminder names as literal types. */
+export function defineCatalog<const P extends string, const A extends string, const R extends string = never>(
+  catalog: ModuleCatalog<P, A, R>,
+): ModuleCatalog<P, A, R> {
   return catalog;
 }
 
@@ -36,6 +41,25 @@ export interface RecordKind {
   kind: string;
   /** Path parameters of the OpenAPI document that hold an id of this kind (`id` on `/api/projects/{id}`). */
   pathPrefixes: readonly string[];
+}
+
+/** What a module's demo section sees of one division while the demo data set is loaded. */
+export interface DemoDivisionContext {
+  /** The division's loading transaction: the module's rows commit with the division's. */
+  tx: Tx;
+  seed: number;
+  /** The day the data describe, 'YYYY-MM-DD'. */
+  asOf: string;
+  division: DemoDivision;
+  units: readonly DemoUnit[];
+  users: readonly DemoUser[];
+  projects: readonly DemoProject[];
+}
+
+/** A module's part of the demo data: generated from its own random stream (`rngFor(seed, '<module>', code)`) and inserted per division. */
+export interface ModuleDemo {
+  /** Inserts the module's demo records of one division; returns how many rows it wrote. */
+  loadDivision(context: DemoDivisionContext): Promise<number>;
 }
 
 /** Everything the platform needs to know about one domain module. */
@@ -56,6 +80,8 @@ export interface ModuleDefinition {
   routes?: () => ReadonlyArray<OpenAPIHono<AppEnv>>;
   /** Periodic background work of the running server. */
   jobs?: (deps: AppDeps) => Job[];
+  /** The module's demo data, loaded after the organisation and the project library of each division. */
+  demo?: ModuleDemo;
   /** Record kinds whose ids the module's routes take (checked by the authorization matrix). */
   recordKinds?: readonly RecordKind[];
 }

@@ -120,7 +120,7 @@ describe('rules as data', () => {
     expect(unknown.error.field).toBe('values.nonsense');
     const list = await (await put(clients.county, 'inbox.reminders', { version: 0, values: { milestoneLeadDays: [7, 'x'] } })).json();
     expect(list.error.field).toMatch(/^values\.milestoneLeadDays/);
-    expect((await put(clients.county, 'no.such-set', { version: 0, values: {} })).status).toBe(404);
+    expect((await put(clients.county, 'no.such-set', { version: 0, values: {} })).status).toBe(400);
   });
 
   it('lets only the 发改局 save, for its own division', async () => {

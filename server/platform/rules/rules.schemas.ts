@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RULE_SETS } from './rule-sets';
 
 /** A rule's value: a number, or a list of whole numbers (e.g. reminder days). */
 export const RuleValue = z.union([z.number(), z.array(z.number())]).openapi('RuleValue');
@@ -54,7 +55,8 @@ export const RuleVersion = z
 
 export const RuleVersionList = z.object({ data: z.array(RuleVersion) }).openapi('RuleVersionList');
 
-export const RuleSetParam = z.object({ ruleSet: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*$/, '规则集名称无效') });
+const RULE_SET_KEYS = RULE_SETS.map((s) => s.key) as [string, ...string[]];
+export const RuleSetParam = z.object({ ruleSet: z.enum(RULE_SET_KEYS, '没有这一规则集') });
 
 export const RuleDivisionQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
 

@@ -1,8 +1,8 @@
-import { and, between, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import { divisions } from '../../modules/org/org.tables';
 import { auditActorOf, recordAudit } from '../audit/audit.service';
-import { canReachDivision, divisionPrefix, divisionRange } from '../auth/scope';
+import { canReachDivision, divisionPrefix, regionCondition } from '../auth/scope';
 import type { Database, DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import { AppError, notFound } from '../http/errors';
@@ -78,7 +78,7 @@ export async function getRules<S extends RuleSet>(db: DbOrTx, divisionCode: stri
  * the load to a region and the divisions above it; without it every division is loaded.
  */
 export async function loadRules<S extends RuleSet>(db: DbOrTx, set: S, regionCode?: string): Promise<(divisionCode: string) => z.infer<S['schema']>> {
-  const where = regionCode ? or(inArray(ruleSettings.divisionCode, ruleChain(regionCode)), between(ruleSettings.divisionCode, ...divisionRange(regionCode))) : undefined;
+  const where = regionCode ? or(inArray(ruleSettings.divisionCode, ruleChain(regionCode)), regionCondition(ruleSettings.divisionCode, regionCode)) : undefined;
   const newest = await newestVersions(db, set, where);
   const memo = new Map<string, z.infer<S['schema']>>();
   return (divisionCode) => {

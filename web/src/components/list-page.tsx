@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import type { Key, MutableRefObject, ReactNode } from 'react';
 import type { Page } from '../api/client';
 import { download, errorText } from '../lib/errors';
+import { useIsNarrow } from './use-is-narrow';
 
 /** The query a list endpoint receives: the search form's values, `page` and `pageSize`. */
 export type ListQuery = Record<string, string | number | boolean | undefined>;
@@ -41,7 +42,7 @@ export interface ListPageProps<T extends object> {
   /** Buttons beside reload, e.g. 「新建」. */
   toolbar?: ReactNode[];
   actionRef?: MutableRefObject<ActionType | undefined>;
-  /** Anything else ProTable takes (expandable rows, scroll). */
+  /** Anything else ProTable takes (expandable rows); the table scrolls sideways when too wide, so give ellipsis columns a width. */
   tableProps?: Omit<ProTableProps<T, Record<string, unknown>>, 'columns' | 'request' | 'rowKey' | 'actionRef' | 'headerTitle' | 'toolBarRender'>;
   /** Modals and drawers of the page. */
   children?: ReactNode;
@@ -64,6 +65,7 @@ export function ListPage<T extends object>({
 }: ListPageProps<T>) {
   const { message } = App.useApp();
   const lastQuery = useRef<ListQuery>({});
+  const isNarrow = useIsNarrow();
 
   const exportButton = exportUrl ? (
     <Button key="export" icon={<DownloadOutlined />} onClick={() => download(exportUrl(lastQuery.current))} data-testid={exportTestId}>
@@ -79,7 +81,8 @@ export function ListPage<T extends object>({
         columns={columns}
         cardBordered={false}
         headerTitle={headerTitle}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        search={{ labelWidth: 'auto', defaultCollapsed: isNarrow }}
+        scroll={{ x: 'max-content' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 条` }}
         options={{ density: false, setting: true, reload: true }}
         dateFormatter="string"

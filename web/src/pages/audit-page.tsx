@@ -118,7 +118,7 @@ export function AuditPage() {
       width: 110,
       renderText: (role: string | null) => (role ? (ROLE_LABELS[role as Role] ?? role) : '—'),
     },
-    { title: '单位', dataIndex: 'actorUnitName', search: false, ellipsis: true, renderText: (v: string | null) => v || '—' },
+    { title: '单位', dataIndex: 'actorUnitName', search: false, width: 200, ellipsis: true, renderText: (v: string | null) => v || '—' },
     { title: 'IP', dataIndex: 'ip', search: false, width: 130, renderText: (v: string | null) => v || '—' },
     {
       title: '操作',
@@ -140,7 +140,7 @@ export function AuditPage() {
         return row.entityLabel ? `${kind}：${row.entityLabel}` : kind;
       },
     },
-    { title: '摘要', dataIndex: 'summary', search: false, ellipsis: true, renderText: (v: string | null) => v || '—' },
+    { title: '摘要', dataIndex: 'summary', search: false, width: 280, ellipsis: true, renderText: (v: string | null) => v || '—' },
   ];
 
   return (

@@ -240,7 +240,6 @@ export function UsersPage() {
       actionRef={actionRef}
       columns={columns}
       fetchPage={(query) => api<Page<User>>('/api/users', { query })}
-      tableProps={{ scroll: { x: 'max-content' } }}
       toolbar={
         canManage
           ? [

@@ -15,9 +15,12 @@ function fallbackActions(row: GridRow, isPeriodOpen: boolean): ReportAction[] {
   return actions;
 }
 
-/** The actions the page offers on a row — the one place that decides them. */
+/**
+ * The actions the page offers on a row — the one place that decides them. The report's list
+ * wins over the row's: a write answers with the new report (and its actions), not a new row.
+ */
 export function reportActions(row: GridRow, isPeriodOpen: boolean): ReadonlySet<string> {
-  return allowedActionsOf([row, row.report], () => fallbackActions(row, isPeriodOpen));
+  return allowedActionsOf([row.report, row], () => fallbackActions(row, isPeriodOpen));
 }
 
 /** Whether the row's report can be typed into. */

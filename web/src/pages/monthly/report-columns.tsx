@@ -15,6 +15,8 @@ import type { ReportGrid } from './use-report-grid';
 export interface ReportColumnsOptions {
   grid: ReportGrid;
   isPeriodOpen: boolean;
+  /** On a phone the project and action columns do not stay fixed: they would leave no room between them. */
+  isNarrow: boolean;
   /** Opens the reason modal of 退回 or 更正 for the row. */
   onAskReason: (row: GridRow, kind: 'return' | 'revise') => void;
 }
@@ -38,13 +40,13 @@ function RowButton({ testId, onClick, isDisabled, isDanger, icon, children }: { 
 }
 
 /** The grid's columns for the current state of `grid`. */
-export function reportColumns({ grid, isPeriodOpen, onAskReason }: ReportColumnsOptions): ProColumns<GridRow>[] {
+export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: ReportColumnsOptions): ProColumns<GridRow>[] {
   const isEditable = (row: GridRow) => reportActions(row, isPeriodOpen).has('edit');
   return [
     {
       title: '项目',
       dataIndex: 'projectName',
-      fixed: 'left',
+      fixed: isNarrow ? undefined : 'left',
       width: 250,
       render: (_, row) => (
         <div style={{ minWidth: 0 }}>
@@ -242,7 +244,7 @@ export function reportColumns({ grid, isPeriodOpen, onAskReason }: ReportColumns
     {
       title: '操作',
       key: 'actions',
-      fixed: 'right',
+      fixed: isNarrow ? undefined : 'right',
       width: 170,
       render: (_, row) => {
         const isBusy = Boolean(grid.busy[row.projectId]) || grid.isBulkBusy;

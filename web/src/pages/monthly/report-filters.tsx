@@ -25,7 +25,7 @@ export function ReportFilterBar({ period, periodInfo, answer, filters, onPeriodC
   const townships = useUnitOptions('township');
 
   return (
-    <Card bordered={false} style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
+    <Card variant="borderless" style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'center' }}>
         <Space>
           <Typography.Text strong>报送期</Typography.Text>
@@ -39,47 +39,48 @@ export function ReportFilterBar({ period, periodInfo, answer, filters, onPeriodC
             <DeadlineInfo deadline={answer.period.deadline} isClosed={periodInfo?.status === 'closed'} />
           </Space>
         )}
-        <div style={{ flex: 1 }} />
-        <Select
-          allowClear
-          placeholder="主管部门"
-          style={{ width: 180 }}
-          options={departments}
-          showSearch
-          optionFilterProp="label"
-          value={filters.departmentId}
-          onChange={(v?: string) => onFiltersChange({ departmentId: v })}
-          data-testid="report-filter-department"
-        />
-        <Select
-          allowClear
-          placeholder="乡镇"
-          style={{ width: 140 }}
-          options={townships}
-          showSearch
-          optionFilterProp="label"
-          value={filters.townshipId}
-          onChange={(v?: string) => onFiltersChange({ townshipId: v })}
-          data-testid="report-filter-township"
-        />
-        <Select
-          allowClear
-          placeholder="填报状态"
-          style={{ width: 120 }}
-          options={STATUS_OPTIONS}
-          value={filters.status}
-          onChange={(v?: GridStatusFilter) => onFiltersChange({ status: v })}
-          data-testid="report-filter-status"
-        />
-        <Input.Search
-          allowClear
-          placeholder="项目名称"
-          style={{ width: 200 }}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(q) => onFiltersChange({ q: q.trim() || undefined })}
-          data-testid="report-filter-q"
-        />
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginLeft: 'auto' }}>
+          <Select
+            allowClear
+            placeholder="主管部门"
+            style={{ width: 160 }}
+            options={departments}
+            showSearch
+            optionFilterProp="label"
+            value={filters.departmentId}
+            onChange={(v?: string) => onFiltersChange({ departmentId: v })}
+            data-testid="report-filter-department"
+          />
+          <Select
+            allowClear
+            placeholder="乡镇"
+            style={{ width: 120 }}
+            options={townships}
+            showSearch
+            optionFilterProp="label"
+            value={filters.townshipId}
+            onChange={(v?: string) => onFiltersChange({ townshipId: v })}
+            data-testid="report-filter-township"
+          />
+          <Select
+            allowClear
+            placeholder="填报状态"
+            style={{ width: 120 }}
+            options={STATUS_OPTIONS}
+            value={filters.status}
+            onChange={(v?: GridStatusFilter) => onFiltersChange({ status: v })}
+            data-testid="report-filter-status"
+          />
+          <Input.Search
+            allowClear
+            placeholder="项目名称"
+            style={{ width: 180 }}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(q) => onFiltersChange({ q: q.trim() || undefined })}
+            data-testid="report-filter-q"
+          />
+        </div>
       </div>
     </Card>
   );

@@ -9,6 +9,7 @@ import { monthlyApi } from '../../api/monthly';
 import type { GridRow, ReportingPeriod } from '../../api/monthly';
 import { useSession } from '../../auth/session';
 import { ReasonModal } from '../../components/reason-modal';
+import { useIsNarrow } from '../../components/use-is-narrow';
 import { download } from '../../lib/errors';
 import { ForbiddenPage } from '../status-pages';
 import { isEditableRow } from './report-actions';
@@ -49,6 +50,7 @@ export function MonthlyReportsPage() {
   const grid = useReportGrid({ period, filters, page, pageSize, isPeriodOpen });
   const { rows, answer, dirtyCount, selected, isBulkBusy } = grid;
   const canFill = can('report.fill');
+  const isNarrow = useIsNarrow();
 
   /** Runs `action` at once, or after confirming that unsaved edits may be dropped. */
   const guardDirty = (action: () => void) => {
@@ -91,7 +93,7 @@ export function MonthlyReportsPage() {
   };
 
   const counts = useMemo(() => countStatuses(rows), [rows]);
-  const columns = reportColumns({ grid, isPeriodOpen, onAskReason: (row, kind) => setAsking({ row, kind }) });
+  const columns = reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason: (row, kind) => setAsking({ row, kind }) });
   const drawerRow = rows.find((r) => r.projectId === grid.drawerId) ?? null;
   const drawerEdit = drawerRow ? grid.editOf(drawerRow) : null;
 
@@ -135,7 +137,7 @@ export function MonthlyReportsPage() {
   ];
 
   return (
-    <PageContainer title="月报填报" subTitle="按报送期逐项目填报本月完成投资、形象进度、存在问题与措施；提交后由主管部门审核">
+    <PageContainer title="月报填报" subTitle={isNarrow ? undefined : '按报送期逐项目填报本月完成投资、形象进度、存在问题与措施；提交后由主管部门审核'}>
       <ReportFilterBar period={period} periodInfo={periodInfo} answer={answer} filters={filters} onPeriodChange={changePeriod} onFiltersChange={changeFilters} />
 
       {periodInfo?.status === 'closed' && (

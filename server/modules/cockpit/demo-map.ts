@@ -3,6 +3,9 @@
  * Voronoi cells of the townships' project centres, clipped to a box around the county,
  * so each township's projects fall inside its own polygon on the cockpit map.
  */
+import type { ModuleDemo } from '../../platform/modules/define-module';
+import { divisionMaps } from './cockpit.tables';
+
 type Point = [number, number];
 
 export interface TownshipCentre {
@@ -62,8 +65,8 @@ export function townshipOutline(townships: TownshipCentre[], margin = 0.12) {
 
 /** The centre of each township's projects, from their coordinates. */
 export function townshipCentres(
-  townships: Array<{ id: string; name: string }>,
-  projects: Array<{ townshipId: string | null; longitude: string | null; latitude: string | null }>,
+  townships: ReadonlyArray<{ id: string; name: string }>,
+  projects: ReadonlyArray<{ townshipId: string | null; longitude: string | null; latitude: string | null }>,
 ): TownshipCentre[] {
   const sums = new Map<string, { x: number; y: number; n: number }>();
   for (const p of projects) {
@@ -79,3 +82,14 @@ export function townshipCentres(
     return s ? [{ name: t.name, centre: [s.x / s.n, s.y / s.n] as Point }] : [];
   });
 }
+
+/** The cockpit's demo section: a made-up outline of each county's townships around their projects. */
+export const cockpitDemo: ModuleDemo = {
+  async loadDivision({ tx, division, units, projects }) {
+    if (division.level !== 'county') return 0;
+    const outline = townshipOutline(townshipCentres(units.filter((u) => u.kind === 'township'), projects));
+    if (!outline?.features.length) return 0;
+    await tx.insert(divisionMaps).values({ divisionCode: division.code, nameProperty: 'name', geojson: outline, uploadedByName: '演示数据' });
+    return 1;
+  },
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { townshipCentres, townshipOutline } from './map';
+import { townshipCentres, townshipOutline } from './demo-map';
 
 // Even-odd ray casting.
 function contains(ring: number[][], [x, y]: [number, number]): boolean {
