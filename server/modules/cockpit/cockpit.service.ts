@@ -147,7 +147,7 @@ function presentMap(geojson: unknown): MapFeatures {
 
 // The reserve ratio of SPEC §2 as the cockpit shows it, from the libraries module's figures.
 async function reserveRatioOf(figures: MetricContext) {
-  const figure = (key: string) => metrics.compute(key, figures);
+  const figure = (key: string) => metrics().compute(key, figures);
   const ratio = await figure('reserve_ratio');
   const target = Number(await figure('reserve_ratio_target'));
   return {

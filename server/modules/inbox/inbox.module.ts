@@ -1,3 +1,4 @@
+import { inboxRuleSets } from './inbox.rules';
 import { defineModule } from '../../platform/modules/define-module';
 import { inboxCatalog } from './inbox.catalog';
 import { inboxRoutes } from './inbox.routes';
@@ -10,6 +11,7 @@ export const inboxModule = defineModule({
   label: '消息提醒',
   catalog: inboxCatalog,
   tables,
+  ruleSets: inboxRuleSets,
   routes: () => [inboxRoutes()],
   jobs: ({ database }) => [{ name: 'reminders', intervalMs: 15 * 60_000, run: () => runReminders(database, { now: new Date() }) }],
   recordKinds: [{ kind: 'notification', pathPrefixes: ['/api/inbox/{id}'] }],

@@ -1,3 +1,5 @@
+import { libraryMetrics } from './libraries.metrics';
+import { libraryRuleSets } from './libraries.rules';
 import { defineModule } from '../../platform/modules/define-module';
 import { librariesCatalog } from './libraries.catalog';
 import { libraryRoutes } from './libraries.routes';
@@ -9,6 +11,8 @@ export const librariesModule = defineModule({
   label: '项目库管理',
   catalog: librariesCatalog,
   tables,
+  ruleSets: libraryRuleSets,
+  metrics: libraryMetrics,
   routes: () => [libraryRoutes()],
   recordKinds: [
     { kind: 'library', pathPrefixes: ['/api/libraries/{id}'] },

@@ -4,7 +4,9 @@ import { LIBRARY_REQUEST_KIND_LABELS, type LibraryKind, type LibraryRequestKind,
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { actorRegion } from '../../platform/auth/scope';
 import type { Database, DbOrTx } from '../../platform/db/client';
-import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import { assertSameVersion } from '../../platform/db/versioning';
+import { saveRecord } from '../../platform/workflow/save-record';
+import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits } from '../org/org.tables';
@@ -15,6 +17,7 @@ import { getRules } from '../../platform/rules/rules.service';
 import { investmentThresholds } from '../projects/projects.rules';
 import { reserveRules } from './libraries.rules';
 import { authorizeLibraryChange, libraryRequestPolicy, type LibraryRequestFacts } from './libraries.policy';
+import { libraryRequestMachine } from './libraries.machine';
 import { libraries, libraryMemberships, libraryRequests } from './libraries.tables';
 
 const NOT_STARTED = ['reserve', 'preliminary', 'ready'];
@@ -127,15 +130,17 @@ export async function updateLibrary(
     const ownerUnitName = await checkOwnerUnit(tx, before.divisionCode, input.ownerUnitId === undefined ? before.ownerUnitId : input.ownerUnitId);
     if (input.name && (await nameTaken(tx, before.divisionCode, input.name, id))) throw new AppError('DUPLICATE', `项目库「${input.name}」已存在`, { field: 'name' });
     const { version, ...changes } = input;
-    const rows = await tx
-      .update(libraries)
-      .set({ ...changes, version: sql`${libraries.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(libraries.divisionCode, before.divisionCode), eq(libraries.id, id), eq(libraries.version, version)))
-      .returning();
-    const after = assertVersionMatched(rows);
-    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: before.divisionCode, action: 'library.updated', entityType: 'library', entityId: id, summary: `修改项目库：${after.name}`, before, after });
-    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(libraryMemberships).where(and(eq(libraryMemberships.divisionCode, before.divisionCode), eq(libraryMemberships.libraryId, id)));
-    return presentLibrary(after, ownerUnitName, count.n);
+    return saveRecord(tx, {
+      table: libraries,
+      where: and(eq(libraries.divisionCode, before.divisionCode), eq(libraries.id, id)),
+      version,
+      set: changes,
+      audit: (after) => ({ actor: auditActorOf(actor), divisionCode: before.divisionCode, action: 'library.updated', entityType: 'library', entityId: id, summary: `修改项目库：${after.name}`, before, after }),
+      present: async (after) => {
+        const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(libraryMemberships).where(and(eq(libraryMemberships.divisionCode, before.divisionCode), eq(libraryMemberships.libraryId, id)));
+        return presentLibrary(after, ownerUnitName, count.n);
+      },
+    });
   });
 }
 
@@ -171,21 +176,13 @@ export async function submitLibraryRequest(
           eq(libraryRequests.status, 'pending'),
         ),
       );
-    if (pending) throw new AppError('CONFLICT', '该项目在此库已有待审核的申请');
+    const request = { divisionCode: project.divisionCode, projectId: project.id, libraryId: library.id, kind: input.kind, changes: input.changes ?? null };
+    const submitted = libraryRequestMachine.assert(null, { action: 'submit' }, actor, { request, hasPendingRequest: !!pending });
     const [row] = await tx
       .insert(libraryRequests)
-      .values({
-        divisionCode: project.divisionCode,
-        projectId: project.id,
-        libraryId: library.id,
-        kind: input.kind,
-        reason: input.reason,
-        changes: input.changes ?? null,
-        submittedBy: actor.id,
-        submittedByName: actor.displayName,
-        submittedUnitId: actor.unitId,
-      })
+      .values({ ...request, status: submitted.to, reason: input.reason, submittedBy: actor.id, submittedByName: actor.displayName, submittedUnitId: actor.unitId })
       .returning();
+    await writeHistory(tx, libraryRequestMachine, [{ divisionCode: row.divisionCode, recordId: row.id, from: null, to: submitted.to, action: submitted.action, reason: input.reason, actor }]);
     await recordAudit(tx, {
       actor: auditActorOf(actor),
       divisionCode: project.divisionCode,
@@ -273,41 +270,35 @@ export async function reviewLibraryRequest(database: Database, actor: Actor, id:
       .where(and(eq(libraryRequests.id, id), visibleRequests(actor)));
     if (!found) notFound('申请不存在或不在您的数据范围内');
     const { request, library } = found;
-    if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理，不能重复审核');
+    const state = request.status as LibraryRequestStatus;
+    const move = { action: decision.approve ? 'approve' : 'return' };
+    libraryRequestMachine.assert(state, move, actor, { request });
     libraryRequestPolicy.authorize(actor, decision.approve ? 'approve' : 'return', requestFacts(request, library));
     const status = decision.approve ? 'approved' : 'returned';
-    const rows = await tx
-      .update(libraryRequests)
-      .set({ status, reviewedBy: actor.id, reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: decision.comment ?? null, version: sql`${libraryRequests.version} + 1` })
-      .where(and(eq(libraryRequests.divisionCode, request.divisionCode), eq(libraryRequests.id, id), eq(libraryRequests.status, 'pending'), eq(libraryRequests.version, request.version)))
-      .returning();
-    if (rows.length === 0) throw new AppError('CONFLICT', '该申请已处理，不能重复审核');
-    if (decision.approve) await applyRequest(tx, request);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: request.divisionCode,
-      action: decision.approve ? 'library_request.approved' : 'library_request.returned',
-      entityType: 'library_request',
-      entityId: id,
-      summary: `${decision.approve ? '通过' : '退回'}${LIBRARY_REQUEST_KIND_LABELS[request.kind as LibraryRequestKind]}申请：${found.projectName ?? ''} → ${library.name}`,
-      before: { status: 'pending' },
-      after: { status, comment: decision.comment ?? null, projectId: request.projectId },
+    // Approval applies the request to the library (the machine's effect).
+    return transitionRecord(tx, libraryRequestMachine, {
+      actor,
+      table: libraryRequests,
+      stateColumn: libraryRequests.status,
+      record: { divisionCode: request.divisionCode, id, state },
+      where: and(eq(libraryRequests.divisionCode, request.divisionCode), eq(libraryRequests.id, id)),
+      version: request.version,
+      move,
+      facts: { request },
+      reason: decision.comment ?? null,
+      set: { reviewedBy: actor.id, reviewedByName: actor.displayName, reviewedAt: new Date(), reviewComment: decision.comment ?? null },
+      conflict: () => new AppError('CONFLICT', '该申请已处理，不能重复审核'),
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: request.divisionCode,
+        action: decision.approve ? 'library_request.approved' : 'library_request.returned',
+        entityType: 'library_request',
+        entityId: id,
+        summary: `${decision.approve ? '通过' : '退回'}${LIBRARY_REQUEST_KIND_LABELS[request.kind as LibraryRequestKind]}申请：${found.projectName ?? ''} → ${library.name}`,
+        before: { status: 'pending' },
+        after: { status, comment: decision.comment ?? null, projectId: request.projectId },
+      }),
+      present: (row) => presentRequest(row, found.projectName, library, actor),
     });
-    return presentRequest(rows[0], found.projectName, library, actor);
   });
-}
-
-async function applyRequest(tx: DbOrTx, request: typeof libraryRequests.$inferSelect) {
-  const key = and(
-    eq(libraryMemberships.divisionCode, request.divisionCode),
-    eq(libraryMemberships.libraryId, request.libraryId),
-    eq(libraryMemberships.projectId, request.projectId),
-  );
-  if (request.kind === 'enter') {
-    await tx.insert(libraryMemberships).values({ divisionCode: request.divisionCode, libraryId: request.libraryId, projectId: request.projectId }).onConflictDoNothing();
-  } else if (request.kind === 'exit') {
-    await tx.delete(libraryMemberships).where(key);
-  } else {
-    await tx.update(libraryMemberships).set({ note: (request.changes as string | null) ?? null }).where(key);
-  }
 }

@@ -1,3 +1,5 @@
+import { monthlyReportMetrics } from './monthly-reports.metrics';
+import { monthlyReportRuleSets } from './monthly-reports.rules';
 import { defineModule } from '../../platform/modules/define-module';
 import { monthlyReportsCatalog } from './monthly-reports.catalog';
 import { monthlyReportRoutes } from './monthly-reports.routes';
@@ -10,6 +12,8 @@ export const monthlyReportsModule = defineModule({
   label: '月报调度',
   catalog: monthlyReportsCatalog,
   tables,
+  ruleSets: monthlyReportRuleSets,
+  metrics: monthlyReportMetrics,
   routes: () => [monthlyReportRoutes()],
   jobs: ({ database }) => [{ name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) }],
   recordKinds: [

@@ -10,7 +10,7 @@ import { metrics } from '../../platform/metrics/providers';
  */
 export async function reportGrowthTarget(database: Database, actor: Actor, summary: Pick<MonthlySummary, 'divisionCode' | 'year' | 'period'>): Promise<number> {
   const ctx = createMetricContext({ database, actor, divisionCode: summary.divisionCode, year: summary.year, period: summary.period });
-  const target = await metrics.compute('fai_growth_target', ctx);
+  const target = await metrics().compute('fai_growth_target', ctx);
   if (target === null) throw new Error('no metric provides fai_growth_target');
   return Number(target);
 }

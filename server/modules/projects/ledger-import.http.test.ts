@@ -88,6 +88,35 @@ describe('ledger import', () => {
     expect(preview.problems[0].message).toContain('不是本单位');
   });
 
+  it('moves a stage on re-import only along the stage table: a 终止 project cannot come back as 在建', async () => {
+    const row = { name: '河西县城区供水管网改造工程', ownerUnit: '河西县供排水公司', department: '河西县水务局', sector: '基础设施', totalInvestment: '2600' };
+    const created = await (await upload(drc, await writeLedger([{ ...row, stage: '储备' }], { title: '台账' }), '台账.xlsx', true)).json();
+    expect(created).toMatchObject({ created: 1 });
+    const { data } = await (await drc.get(`/api/projects?q=${encodeURIComponent('供水管网')}`)).json();
+    const id = data[0].id as string;
+
+    // A legal move (储备 → 前期) goes through and is on the timeline.
+    expect(await (await upload(drc, await writeLedger([{ ...row, stage: '前期' }], { title: '台账' }), '台账.xlsx', true)).json()).toMatchObject({ updated: 1 });
+    const terminated = await drc.post(`/api/projects/${id}/transitions`, { to: 'terminated', reason: '规划调整，项目取消' });
+    expect(terminated.status).toBe(200);
+    const timeline = async () => (await (await drc.get(`/api/projects/${id}/timeline`)).json()) as Array<{ toStage: string }>;
+    expect((await timeline()).map((t) => t.toStage)).toEqual(['reserve', 'preliminary', 'terminated']);
+
+    const revived = await writeLedger([{ ...row, stage: '在建', actualStart: '2025-03-01' }], { title: '台账' });
+    const preview = await (await upload(drc, revived)).json();
+    expect(preview.canCommit).toBe(false);
+    const stageProblem = preview.problems.find((p: { field?: string }) => p.field === 'stage');
+    expect(stageProblem.column).toBeTruthy();
+    expect(stageProblem.message).toContain(`第 ${stageProblem.row} 行 ${stageProblem.column} 列`);
+    expect(stageProblem.message).toContain('不能从「终止」直接转为「在建」');
+
+    const res = await upload(drc, revived, '台账.xlsx', true);
+    expect(res.status).toBe(400);
+    const after = await (await drc.get(`/api/projects/${id}`)).json();
+    expect(after.stage).toBe('terminated');
+    expect((await timeline()).map((t) => t.toStage)).toEqual(['reserve', 'preliminary', 'terminated']);
+  });
+
   it('refuses files that are not real .xlsx ledgers', async () => {
     const renamed = await upload(drc, Buffer.from('项目名称,总投资\n甲,100'), '台账.xlsx');
     expect(renamed.status).toBe(415);

@@ -15,14 +15,17 @@ import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/c
 import { refreshStatistics } from '../../platform/db/statistics';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
+import type { HistoryRow } from '../../platform/workflow/machine';
+import { writeHistory } from '../../platform/workflow/transitions';
 import { requireCountyActor } from '../org/org.service';
 import { orgUnits } from '../org/org.tables';
 import { parseLedger, type LedgerProblem, type LedgerRecord } from './ledger-parser';
+import { stageMachine, type GuardProcedure } from './lifecycle';
 import { projectProcedures } from './procedures.tables';
 import { projectScope } from './projects.policy';
 import { CreateProjectBody, type CreateProjectInput } from './projects.schemas';
 import { procedureTemplateFor } from './projects.service';
-import { projectCodes, projectFunding, projects, projectYearPlans, reserveCounters, stageTransitions } from './projects.tables';
+import { projectCodes, projectFunding, projects, projectYearPlans, reserveCounters } from './projects.tables';
 import { bigrams, searchTextOf } from './search';
 
 /** Ledger rows per import; beyond this the file is refused (keeps memory well under 1 GB). */
@@ -87,6 +90,8 @@ export interface PlannedRow {
   actualStart: string | null;
   actualCompletion: string | null;
   values: Record<string, string | null>;
+  /** For an update that changes the stage: the stage it was checked from. */
+  stageFrom?: Stage;
 }
 
 export interface ImportPreview {
@@ -241,6 +246,10 @@ export async function planImport(database: Database, actor: Actor, file: { name:
     const column = columnOf.get(`${row.sheet}:${field}`);
     problems.push({ sheet: row.sheet, row: row.row, column, field, message: `第 ${row.row} 行${column ? ` ${column} 列` : ''}：${message}` });
   });
+  await checkStageChanges(db, actor, divisionCode, planned, (row, message) => {
+    const column = columnOf.get(`${row.sheet}:stage`);
+    problems.push({ sheet: row.sheet, row: row.row, column, field: 'stage', message: `第 ${row.row} 行${column ? ` ${column} 列` : ''}：${message}` });
+  });
 
   problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
   const newOwners = new Set(planned.filter((p) => p.newOwnerName).map((p) => p.newOwnerName));
@@ -300,6 +309,52 @@ async function matchExisting(db: DbOrTx, actor: Actor, divisionCode: string, pla
   }
   for (const p of planned) {
     if (p.matchedProjectId && !reachable.has(p.matchedProjectId)) refuse(p, `项目「${p.input.name}」已存在，但不在您的数据范围内，不能通过导入修改`);
+  }
+}
+
+const importReason = (p: PlannedRow) => `导入台账（第 ${p.row} 行）`;
+// The create schema allows only 谋划 / 储备 for a new project; a ledger row may name any stage.
+const stageOf = (p: PlannedRow) => p.input.stage as Stage;
+
+/**
+ * A re-import that changes a project's stage goes through the stage machine like the stage
+ * button: the move must be in the table, with its checks passed (an actual start date and the
+ * procedures done for 在建, …). Loads what the checks read in bulk, never one query per row.
+ */
+async function checkStageChanges(db: DbOrTx, actor: Actor, divisionCode: string, planned: PlannedRow[], refuse: (row: PlannedRow, message: string) => void) {
+  const updates = planned.filter((p) => p.action === 'update' && p.values.stage);
+  const current = new Map<string, { stage: string; stageBeforeSuspension: string | null; actualStart: string | null; actualCompletion: string | null }>();
+  for (let i = 0; i < updates.length; i += 1000) {
+    const ids = updates.slice(i, i + 1000).map((p) => p.matchedProjectId!);
+    const rows = await db
+      .select({ id: projects.id, stage: projects.stage, stageBeforeSuspension: projects.stageBeforeSuspension, actualStart: projects.actualStart, actualCompletion: projects.actualCompletion })
+      .from(projects)
+      .where(and(eq(projects.divisionCode, divisionCode), inArray(projects.id, ids)));
+    for (const r of rows) current.set(r.id, r);
+  }
+  const changes = updates.filter((p) => current.has(p.matchedProjectId!) && current.get(p.matchedProjectId!)!.stage !== stageOf(p));
+  // Only the moves into 在建 read the checklist.
+  const needProcedures = changes.filter((p) => stageOf(p) === 'construction').map((p) => p.matchedProjectId!);
+  const procedures = new Map<string, GuardProcedure[]>();
+  for (let i = 0; i < needProcedures.length; i += 1000) {
+    const rows = await db
+      .select({ projectId: projectProcedures.projectId, name: projectProcedures.name, status: projectProcedures.status, isRequiredForStart: projectProcedures.isRequiredForStart, waiverReason: projectProcedures.waiverReason })
+      .from(projectProcedures)
+      .where(and(eq(projectProcedures.divisionCode, divisionCode), inArray(projectProcedures.projectId, needProcedures.slice(i, i + 1000))));
+    for (const r of rows) procedures.set(r.projectId, [...(procedures.get(r.projectId) ?? []), r]);
+  }
+  for (const p of changes) {
+    const before = current.get(p.matchedProjectId!)!;
+    const from = before.stage as Stage;
+    const result = stageMachine.check(from, { to: stageOf(p) }, actor, {
+      stageBeforeSuspension: before.stageBeforeSuspension as Stage | null,
+      actualStart: p.actualStart ?? before.actualStart,
+      actualCompletion: p.actualCompletion ?? before.actualCompletion,
+      procedures: procedures.get(p.matchedProjectId!) ?? [],
+      reason: importReason(p),
+    });
+    if (result.problems.length) refuse(p, `项目「${p.input.name}」现为「${STAGE_LABELS[from]}」，不能转为「${STAGE_LABELS[stageOf(p)]}」：${result.problems.join('；')}`);
+    else p.stageFrom = from;
   }
 }
 
@@ -370,7 +425,7 @@ async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: n
   const fundingRows: Array<typeof projectFunding.$inferInsert> = [];
   const planRows: Array<typeof projectYearPlans.$inferInsert> = [];
   const idsByType = new Map<string, string[]>();
-  const transitionRows: Array<typeof stageTransitions.$inferInsert> = [];
+  const transitionRows: HistoryRow[] = [];
   rows.forEach((p, index) => {
     const id = crypto.randomUUID();
     const i = p.input;
@@ -414,7 +469,7 @@ async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: n
     for (const f of i.funding ?? []) fundingRows.push({ divisionCode, projectId: id, source: f.source, amount: f.amount, currency: f.currency ?? 'CNY' });
     if (p.annualPlan) planRows.push({ divisionCode, projectId: id, year, planned: p.annualPlan });
     idsByType.set(i.approvalType, [...(idsByType.get(i.approvalType) ?? []), id]);
-    transitionRows.push({ divisionCode, projectId: id, fromStage: null, toStage: p.input.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName });
+    transitionRows.push({ divisionCode, recordId: id, from: null, to: stageOf(p), action: 'import', reason: importReason(p), actor });
     audits.push({
       actor: auditActorOf(actor),
       action: 'project.imported',
@@ -429,7 +484,7 @@ async function insertCreated(tx: Tx, actor: Actor, divisionCode: string, year: n
   await insertChunks(tx, projectFunding, fundingRows, 2000);
   await insertChunks(tx, projectYearPlans, planRows, 2000);
   for (const [type, ids] of idsByType) await insertProcedures(tx, divisionCode, ids, templates.get(type)!);
-  await insertChunks(tx, stageTransitions, transitionRows, 2000);
+  await writeHistory(tx, stageMachine, transitionRows);
 }
 
 /**
@@ -468,6 +523,11 @@ async function applyUpdates(tx: Tx, actor: Actor, divisionCode: string, year: nu
       const before = befores.get(p.matchedProjectId!)!;
       const i = p.input;
       const v = p.values;
+      const stageChanges = !!v.stage && before.stage !== stageOf(p);
+      // The stage moves were checked against the stage read when planning; somebody may have moved it since.
+      if (stageChanges && before.stage !== p.stageFrom) {
+        throw new AppError('CONFLICT', `项目「${before.name}」的阶段刚被修改为「${STAGE_LABELS[before.stage as Stage]}」，整份台账未导入，请重新上传`);
+      }
       let code = before.code;
       if (i.code && i.code !== before.code) {
         await tx.insert(projectCodes).values({ code: i.code, divisionCode, projectId: before.id });
@@ -495,6 +555,7 @@ async function applyUpdates(tx: Tx, actor: Actor, divisionCode: string, year: nu
         actual_start: p.actualStart,
         actual_completion: p.actualCompletion,
         stage: v.stage ? i.stage : null,
+        stage_before_suspension: stageChanges ? (stageOf(p) === 'suspended' ? before.stage : null) : before.stageBeforeSuspension,
         maturity: v.maturity ? i.maturity : null,
         tags: v.tags ? (i.tags ?? []) : null,
         leader_name: v.leader ? (i.leaderName ?? null) : null,
@@ -512,13 +573,13 @@ async function applyUpdates(tx: Tx, actor: Actor, divisionCode: string, year: nu
         construction_nature = coalesce(v.construction_nature, p.construction_nature), scale_content = coalesce(v.scale_content, p.scale_content),
         planned_start = coalesce(v.planned_start, p.planned_start), planned_completion = coalesce(v.planned_completion, p.planned_completion),
         actual_start = coalesce(v.actual_start, p.actual_start), actual_completion = coalesce(v.actual_completion, p.actual_completion),
-        stage = coalesce(v.stage, p.stage), maturity = coalesce(v.maturity, p.maturity), tags = coalesce(v.tags, p.tags),
+        stage = coalesce(v.stage, p.stage), stage_before_suspension = v.stage_before_suspension, maturity = coalesce(v.maturity, p.maturity), tags = coalesce(v.tags, p.tags),
         leader_name = coalesce(v.leader_name, p.leader_name), remarks = coalesce(v.remarks, p.remarks),
         search_text = v.search_text, search_grams = v.search_grams, version = p.version + 1, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
         id uuid, name text, owner_unit_id uuid, sector text, total_investment numeric, code text, code_kind text,
         department_id uuid, township_id uuid, park_id uuid, industry_code text, construction_nature text, scale_content text,
-        planned_start date, planned_completion date, actual_start date, actual_completion date, stage text, maturity text,
+        planned_start date, planned_completion date, actual_start date, actual_completion date, stage text, stage_before_suspension text, maturity text,
         tags text[], leader_name text, remarks text, search_text text, search_grams text[])
       where p.division_code = ${divisionCode} and p.id = v.id
       returning p.id, p.name, p.stage, p.version, p.total_investment`)) as unknown;
@@ -539,9 +600,9 @@ async function applyUpdates(tx: Tx, actor: Actor, divisionCode: string, year: nu
     const afterById = new Map(afterRows.map((a) => [a.id, a]));
     const valuesById = new Map(values.map((x) => [x.id, x]));
     const transitions = chunk
-      .filter((p) => p.values.stage && p.input.stage !== befores.get(p.matchedProjectId!)!.stage)
-      .map((p) => ({ divisionCode, projectId: p.matchedProjectId!, fromStage: befores.get(p.matchedProjectId!)!.stage, toStage: p.input.stage, reason: `导入台账（第 ${p.row} 行）`, actorId: actor.id, actorName: actor.displayName }));
-    await insertChunks(tx, stageTransitions, transitions, 2000);
+      .filter((p) => p.values.stage && stageOf(p) !== befores.get(p.matchedProjectId!)!.stage)
+      .map((p) => ({ divisionCode, recordId: p.matchedProjectId!, from: befores.get(p.matchedProjectId!)!.stage, to: stageOf(p), action: 'import', reason: importReason(p), actor }));
+    await writeHistory(tx, stageMachine, transitions);
     for (const p of chunk) {
       const before = befores.get(p.matchedProjectId!)!;
       const after = afterById.get(before.id);

@@ -1,3 +1,5 @@
+import { projectMetrics } from './projects.metrics';
+import { projectRuleSets } from './projects.rules';
 import { defineModule } from '../../platform/modules/define-module';
 import { ledgerRoutes } from './ledger.routes';
 import * as procedureTables from './procedures.tables';
@@ -13,6 +15,8 @@ export const projectsModule = defineModule({
   catalog: projectsCatalog,
   tables: { ...projectTables, ...procedureTables },
   referenceTables: ['project_codes'],
+  ruleSets: projectRuleSets,
+  metrics: projectMetrics,
   // The ledger's fixed paths (/api/projects/import, template.xlsx) go before /api/projects/{id}.
   routes: () => [ledgerRoutes(), projectRoutes(), procedureRoutes()],
   recordKinds: [

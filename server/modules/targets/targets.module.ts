@@ -1,3 +1,5 @@
+import { targetMetrics } from './targets.metrics';
+import { targetRuleSets } from './targets.rules';
 import { defineModule } from '../../platform/modules/define-module';
 import { targetsCatalog } from './targets.catalog';
 import { targetRoutes } from './targets.routes';
@@ -9,6 +11,8 @@ export const targetsModule = defineModule({
   label: '目标任务',
   catalog: targetsCatalog,
   tables,
+  ruleSets: targetRuleSets,
+  metrics: targetMetrics,
   routes: () => [targetRoutes()],
   recordKinds: [{ kind: 'target', pathPrefixes: ['/api/targets/{id}'] }],
 });

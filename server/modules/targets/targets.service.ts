@@ -63,13 +63,13 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
   const growthDefault = (await ctx.rules(targetRules, divisionCode)).growthTargetPct;
   const figures: Array<{ total: string | null; ofUnit: ((unitId: string) => string | null) | null }> = [];
   for (const d of TARGET_DEFINITIONS) {
-    figures.push({ total: await metrics.compute(d.key, ctx), ofUnit: rows.some((r) => r.key === d.key) ? await metrics.computeByUnit(d.key, ctx) : null });
+    figures.push({ total: await metrics().compute(d.key, ctx), ofUnit: rows.some((r) => r.key === d.key) ? await metrics().computeByUnit(d.key, ctx) : null });
   }
   const data = TARGET_DEFINITIONS.map((d, i) => {
     const row = rows.find((r) => r.key === d.key);
     const value = row ? plain(row.value) : null;
     const countyProgress = figures[i].total;
-    const source: TargetSource = metrics.has(d.key) ? 'computed' : 'pending';
+    const source: TargetSource = metrics().has(d.key) ? 'computed' : 'pending';
     const own = row ? allocations.filter((a) => a.allocation.targetId === row.id) : [];
     return {
       id: row?.id ?? null,

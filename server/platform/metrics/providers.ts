@@ -1,12 +1,14 @@
-import { libraryMetrics } from '../../modules/libraries/libraries.metrics';
-import { monthlyReportMetrics } from '../../modules/monthly-reports/monthly-reports.metrics';
-import { projectMetrics } from '../../modules/projects/projects.metrics';
-import { targetMetrics } from '../../modules/targets/targets.metrics';
-import { createMetricRegistry } from './define-metric';
+import { MODULES } from '../../modules';
+import { createMetricRegistry, type MetricRegistry } from './define-metric';
+
+let registry: MetricRegistry | null = null;
 
 /**
  * The one registry of computed figures that targets, the cockpit, the Word report and (later)
- * assessment read. Each module exports its providers from `<m>.metrics.ts`; this list gathers
- * them until the module manifests do.
+ * assessment read, built from the modules' `metrics` the first time it is asked (the modules
+ * themselves read it, so it cannot be built while they load).
  */
-export const metrics = createMetricRegistry([...projectMetrics, ...libraryMetrics, ...monthlyReportMetrics, ...targetMetrics]);
+export function metrics(): MetricRegistry {
+  registry ??= createMetricRegistry(MODULES.flatMap((m) => m.metrics ?? []));
+  return registry;
+}

@@ -4,6 +4,8 @@ import { ROLES, type Role } from '../../../common/roles';
 import type { DemoDivision, DemoUnit, DemoUser } from '../../demo/generate';
 import type { DemoProject } from '../../demo/projects';
 import type { Tx } from '../db/client';
+import type { MetricDefinition } from '../metrics/define-metric';
+import type { RuleSet } from '../rules/define-rule-set';
 import type { AppDeps, AppEnv } from '../http/context';
 import type { Job } from '../jobs';
 
@@ -80,6 +82,10 @@ export interface ModuleDefinition {
   routes?: () => ReadonlyArray<OpenAPIHono<AppEnv>>;
   /** Periodic background work of the running server. */
   jobs?: (deps: AppDeps) => Job[];
+  /** Rule sets the module reads (thresholds, days, caps): data the 发改局 may change per division. */
+  ruleSets?: readonly RuleSet[];
+  /** Figures the module computes for targets, the cockpit, documents and assessment. */
+  metrics?: readonly MetricDefinition[];
   /** The module's demo data, loaded after the organisation and the project library of each division. */
   demo?: ModuleDemo;
   /** Record kinds whose ids the module's routes take (checked by the authorization matrix). */

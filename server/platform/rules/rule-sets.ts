@@ -1,17 +1,16 @@
-import { inboxRuleSets } from '../../modules/inbox/inbox.rules';
-import { libraryRuleSets } from '../../modules/libraries/libraries.rules';
-import { monthlyReportRuleSets } from '../../modules/monthly-reports/monthly-reports.rules';
-import { projectRuleSets } from '../../modules/projects/projects.rules';
-import { targetRuleSets } from '../../modules/targets/targets.rules';
+import { MODULES } from '../../modules';
 import type { RuleSet } from './define-rule-set';
 
 /**
- * Every rule set of the platform, in the order the settings page shows them. Each module
- * declares its own in `<m>.rules.ts`; this list gathers them until the module manifests do.
+ * Every rule set of the platform, in the order the settings page shows them: each module
+ * declares its own (`ruleSets` of its definition, from its `<m>.rules.ts`). Read when asked,
+ * not at load time, since the modules themselves read rules.
  */
-export const RULE_SETS: readonly RuleSet[] = [...projectRuleSets, ...libraryRuleSets, ...monthlyReportRuleSets, ...inboxRuleSets, ...targetRuleSets];
+export function ruleSets(): readonly RuleSet[] {
+  return MODULES.flatMap((m) => m.ruleSets ?? []);
+}
 
 /** The rule set of a key, or undefined. */
 export function ruleSetByKey(key: string): RuleSet | undefined {
-  return RULE_SETS.find((s) => s.key === key);
+  return ruleSets().find((s) => s.key === key);
 }

@@ -1,9 +1,11 @@
 import { requireActor } from '../http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonBody as body, jsonResponse as json } from '../http/openapi';
-import { RuleDivisionQuery, RuleSetList, RuleSetParam, RuleSetView, RuleVersionList, SaveRulesBody } from './rules.schemas';
+import { RuleDivisionQuery, RuleSetList, ruleSetParam, RuleSetView, RuleVersionList, SaveRulesBody } from './rules.schemas';
 import { getRuleSet, listRuleSets, listRuleVersions, saveRules } from './rules.service';
 
-const routes = {
+function defineRuleRoutes() {
+  const RuleSetParam = ruleSetParam();
+  return {
   list: defineRoute({
     method: 'get',
     path: '/api/rules',
@@ -40,10 +42,12 @@ const routes = {
     request: { params: RuleSetParam, ...body(SaveRulesBody) },
     responses: { 200: json(RuleSetView, '已保存'), ...errorResponses },
   }),
-};
+  };
+}
 
 /** Rules as data: read the effective rules of a division, save a new version, list versions. */
 export function ruleRoutes() {
+  const routes = defineRuleRoutes();
   return createRouter()
     .openapi(routes.list, async (c) => c.json(await listRuleSets(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
     .openapi(routes.get, async (c) => c.json(await getRuleSet(c.get('deps').database, requireActor(c), c.req.valid('param').ruleSet, c.req.valid('query')), 200))

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { RULE_SETS } from './rule-sets';
+import { ruleSets } from './rule-sets';
 
 /** A rule's value: a number, or a list of whole numbers (e.g. reminder days). */
 export const RuleValue = z.union([z.number(), z.array(z.number())]).openapi('RuleValue');
@@ -55,8 +55,11 @@ export const RuleVersion = z
 
 export const RuleVersionList = z.object({ data: z.array(RuleVersion) }).openapi('RuleVersionList');
 
-const RULE_SET_KEYS = RULE_SETS.map((s) => s.key) as [string, ...string[]];
-export const RuleSetParam = z.object({ ruleSet: z.enum(RULE_SET_KEYS, '没有这一规则集') });
+/** The `{ruleSet}` parameter: one of the modules' rule set keys (built when the routes are, once every module is loaded). */
+export function ruleSetParam() {
+  const keys = ruleSets().map((s) => s.key) as [string, ...string[]];
+  return z.object({ ruleSet: z.enum(keys, '没有这一规则集') });
+}
 
 export const RuleDivisionQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
 

@@ -7,7 +7,7 @@ import type { Database, DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import { AppError, notFound } from '../http/errors';
 import { describeFields, type RuleSet } from './define-rule-set';
-import { ruleSetByKey, RULE_SETS } from './rule-sets';
+import { ruleSetByKey, ruleSets } from './rule-sets';
 import { ruleSettings } from './rules.tables';
 
 type Values = Record<string, unknown>;
@@ -168,7 +168,7 @@ export async function listRuleSets(database: Database, actor: Actor, filters: { 
   const divisionCode = divisionOf(actor, filters.divisionCode);
   const names = await divisionNames(database.db, divisionCode);
   const data = [];
-  for (const set of RULE_SETS) data.push(await presentRuleSet(database.db, set, divisionCode, names));
+  for (const set of ruleSets()) data.push(await presentRuleSet(database.db, set, divisionCode, names));
   return {
     divisionCode,
     divisionName: names.get(divisionCode) ?? divisionCode,

@@ -228,12 +228,12 @@ export function PeriodsPage() {
             </Link>
           )}
           {can('summary.read') && p.status !== 'future' && <Link to={`/monthly/summary?period=${p.period}`}>汇总</Link>}
-          {p.status === 'open' && can('period.manage') && (
+          {p.allowedActions.includes('close') && (
             <a onClick={() => closePeriod(p)} style={{ color: '#cf1322' }} data-testid={`period-close-${p.period}`}>
               关闭
             </a>
           )}
-          {p.status === 'closed' && can('report.fill') && (
+          {p.allowedActions.includes('requestReopen') && (
             <a
               onClick={() => {
                 setReopenReason('');
@@ -319,34 +319,39 @@ export function PeriodsPage() {
                 </Space>
               ),
             },
-            ...(can('period.manage')
+            // The decisions the server accepts on each request (its `allowedActions`).
+            ...(requests.some((r) => r.allowedActions.length > 0)
               ? [
                   {
                     title: '审批',
                     key: 'decide',
                     width: 120,
                     render: (_: unknown, r: ReopenRequest) =>
-                      r.status === 'pending' ? (
+                      r.allowedActions.length > 0 ? (
                         <Space>
-                          <a
-                            onClick={() => {
-                              setDecisionComment('');
-                              setDeciding({ request: r, approve: true });
-                            }}
-                            data-testid={`reopen-approve-${r.id}`}
-                          >
-                            同意
-                          </a>
-                          <a
-                            style={{ color: '#cf1322' }}
-                            onClick={() => {
-                              setDecisionComment('');
-                              setDeciding({ request: r, approve: false });
-                            }}
-                            data-testid={`reopen-reject-${r.id}`}
-                          >
-                            驳回
-                          </a>
+                          {r.allowedActions.includes('approve') && (
+                            <a
+                              onClick={() => {
+                                setDecisionComment('');
+                                setDeciding({ request: r, approve: true });
+                              }}
+                              data-testid={`reopen-approve-${r.id}`}
+                            >
+                              同意
+                            </a>
+                          )}
+                          {r.allowedActions.includes('reject') && (
+                            <a
+                              style={{ color: '#cf1322' }}
+                              onClick={() => {
+                                setDecisionComment('');
+                                setDeciding({ request: r, approve: false });
+                              }}
+                              data-testid={`reopen-reject-${r.id}`}
+                            >
+                              驳回
+                            </a>
+                          )}
                         </Space>
                       ) : null,
                   },

@@ -1,9 +1,7 @@
 /** Which buttons a report row shows: the server's `allowedActions`, or today's role logic until it sends them. */
+import type { ReportAction } from '../../../../common/record-actions';
 import type { GridRow } from '../../api/monthly';
 import { allowedActionsOf } from '../../components/allowed-actions';
-
-/** What can be done to a row's report: fill in (edit), submit, approve, return, correct (revise). */
-export type ReportAction = 'edit' | 'submit' | 'approve' | 'return' | 'revise';
 
 /** The role logic the page used before the API sent `allowedActions`; the server decides the same way. */
 function fallbackActions(row: GridRow, isPeriodOpen: boolean): ReportAction[] {

@@ -8,7 +8,7 @@ import type { GridRow } from '../../api/monthly';
 import { StageTag, Wan } from '../projects/project-ui';
 import { ReportStatusTag } from './monthly-ui';
 import { reportActions } from './report-actions';
-import type { ReportAction } from './report-actions';
+import type { ReportAction } from '../../../../common/record-actions';
 import { computeChecks, isConstructionStage } from './report-edit';
 import type { ReportGrid } from './use-report-grid';
 
@@ -21,8 +21,11 @@ export interface ReportColumnsOptions {
   onAskReason: (row: GridRow, kind: 'return' | 'revise') => void;
 }
 
+/** The actions with a button in the row (photos are added in the drawer). */
+type RowAction = Exclude<ReportAction, 'addPhoto'>;
+
 /** The row buttons in their order; 「保存」 is shown for the `edit` action. */
-const ROW_BUTTONS: Array<{ action: ReportAction; label: string; testId: string; isDanger?: boolean }> = [
+const ROW_BUTTONS: Array<{ action: RowAction; label: string; testId: string; isDanger?: boolean }> = [
   { action: 'edit', label: '保存', testId: 'report-save' },
   { action: 'submit', label: '提交', testId: 'report-submit' },
   { action: 'approve', label: '审核通过', testId: 'report-approve' },
@@ -250,7 +253,7 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
         const isBusy = Boolean(grid.busy[row.projectId]) || grid.isBulkBusy;
         const actions = reportActions(row, isPeriodOpen);
         const id = row.projectId;
-        const run: Record<ReportAction, () => void> = {
+        const run: Record<RowAction, () => void> = {
           edit: () => void grid.save(row),
           submit: () => void grid.submit(row),
           approve: () => void grid.approve(row),

@@ -209,6 +209,10 @@ export function ReportDrawer(props: ReportDrawerProps) {
   const construction = isConstructionStage(stage);
   const showExplanation = Boolean(checks?.needsExplanation || fieldErrors.explanation || (edit && edit.explanation));
 
+  // The buttons are the actions the server accepts on the row's report (its `allowedActions`).
+  const canSave = isEditable && (row?.allowedActions.includes('edit') ?? false);
+  const canSubmit = isEditable && (row?.allowedActions.includes('submit') ?? false);
+
   const fieldStatus = (field: string) => (fieldErrors[field] ? ('error' as const) : undefined);
   const fieldHelp = (field: string) => fieldErrors[field];
 
@@ -222,15 +226,19 @@ export function ReportDrawer(props: ReportDrawerProps) {
       data-testid="report-drawer"
       extra={row && <StageTag stage={stage} />}
       footer={
-        isEditable ? (
+        canSave || canSubmit ? (
           <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
             <Button onClick={props.onClose}>关闭</Button>
-            <Button onClick={props.onSave} loading={isBusy} data-testid="drawer-save">
-              保存草稿
-            </Button>
-            <Button type="primary" onClick={props.onSubmit} loading={isBusy} data-testid="drawer-submit">
-              提交
-            </Button>
+            {canSave && (
+              <Button onClick={props.onSave} loading={isBusy} data-testid="drawer-save">
+                保存草稿
+              </Button>
+            )}
+            {canSubmit && (
+              <Button type="primary" onClick={props.onSubmit} loading={isBusy} data-testid="drawer-submit">
+                提交
+              </Button>
+            )}
           </div>
         ) : null
       }
@@ -403,7 +411,7 @@ export function ReportDrawer(props: ReportDrawerProps) {
                 现场照片
               </Divider>
               {report ? (
-                <ReportPhotos reportId={report.id} canUpload={isEditable && report.status === 'draft'} />
+                <ReportPhotos reportId={report.id} canUpload={report.allowedActions.includes('addPhoto')} />
               ) : (
                 <Typography.Text type="secondary" data-testid="report-photo-upload">
                   保存草稿后可上传现场照片

@@ -122,16 +122,21 @@ export function LibraryReviewsPage() {
       valueType: 'option',
       width: 120,
       hideInTable: tab !== 'pending',
+      // Only the decisions the server accepts on this request (its `allowedActions`).
       render: (_, row) =>
-        row.canReview
+        row.allowedActions.length
           ? [
-              <a key="approve" onClick={() => setReviewing({ request: row, decision: 'approve' })} data-testid={`review-approve-${row.id}`}>
-                通过
-              </a>,
-              <a key="return" style={{ color: '#cf1322' }} onClick={() => setReviewing({ request: row, decision: 'return' })} data-testid={`review-return-${row.id}`}>
-                退回
-              </a>,
-            ]
+              row.allowedActions.includes('approve') && (
+                <a key="approve" onClick={() => setReviewing({ request: row, decision: 'approve' })} data-testid={`review-approve-${row.id}`}>
+                  通过
+                </a>
+              ),
+              row.allowedActions.includes('return') && (
+                <a key="return" style={{ color: '#cf1322' }} onClick={() => setReviewing({ request: row, decision: 'return' })} data-testid={`review-return-${row.id}`}>
+                  退回
+                </a>
+              ),
+            ].filter(Boolean)
           : [
               <Tooltip key="none" title="本人提交的申请或不属于本单位审核范围">
                 <Typography.Text type="secondary">不可审核</Typography.Text>

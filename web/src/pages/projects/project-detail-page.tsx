@@ -18,7 +18,6 @@ import type { ApprovalType, ConstructionNature, FundingSource, Maturity, Sector 
 import { api } from '../../api/client';
 import { useLibraries } from '../../api/projects';
 import type { FundingItem, ProjectDetail, YearPlan } from '../../api/projects';
-import { useSession } from '../../auth/session';
 import { dayjs, formatDateTime } from '../../lib/format';
 import { DocumentsTab, HistoryTab, LibrariesTab, ProceduresTab, TimelineTab } from './project-tabs';
 import { BandTags, errorText, StageTag, stageLabel, Wan } from './project-ui';
@@ -377,11 +376,10 @@ function InvestmentTab({ project }: { project: ProjectDetail }) {
   );
 }
 
-/** 项目详情: header with actions by the server's `can`, and tabs for every facet of the project. */
+/** 项目详情: header with the actions the server allows on the project, and tabs for every facet of it. */
 export function ProjectDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const { can } = useSession();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [activeTab, setActiveTab] = useState('basic');
@@ -418,18 +416,20 @@ export function ProjectDetailPage() {
     );
   }
 
+  // The buttons are the actions the server accepts on this project (its `allowedActions`).
+  const allowed = new Set(project.allowedActions);
   const actions = [
-    project.can.requestLibrary && can('library.request') && (
+    allowed.has('requestLibrary') && (
       <Button key="library" icon={<SnippetsOutlined />} onClick={() => setIsRequestOpen(true)} data-testid="library-request-open">
         申请入库/调整/出库
       </Button>
     ),
-    project.can.transition && project.nextStages.length > 0 && (
+    allowed.has('transition') && project.nextStages.length > 0 && (
       <Button key="transition" icon={<NodeIndexOutlined />} onClick={() => setIsTransitionOpen(true)} data-testid="project-transition">
         阶段变更
       </Button>
     ),
-    project.can.edit && (
+    allowed.has('update') && (
       <Button key="edit" type="primary" icon={<EditOutlined />} onClick={() => navigate(`/projects/${project.id}/edit`)} data-testid="project-edit">
         编辑
       </Button>
@@ -497,8 +497,8 @@ export function ProjectDetailPage() {
         {activeTab === 'investment' && <InvestmentTab project={project} />}
         {activeTab === 'libraries' && <LibrariesTab project={project} refreshKey={refreshKey} />}
         {activeTab === 'timeline' && <TimelineTab projectId={project.id} refreshKey={refreshKey} />}
-        {activeTab === 'procedures' && <ProceduresTab projectId={project.id} canEdit={project.can.updateProcedures} />}
-        {activeTab === 'documents' && <DocumentsTab projectId={project.id} canUpload={project.can.uploadDocument} />}
+        {activeTab === 'procedures' && <ProceduresTab projectId={project.id} canEdit={allowed.has('updateProcedures')} />}
+        {activeTab === 'documents' && <DocumentsTab projectId={project.id} canUpload={allowed.has('uploadDocument')} />}
         {activeTab === 'history' && <HistoryTab projectId={project.id} refreshKey={refreshKey} />}
       </Card>
       <TransitionModal

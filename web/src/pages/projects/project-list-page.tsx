@@ -240,6 +240,21 @@ export function ProjectListPage() {
       defaultSortOrder: undefined,
       renderText: (v: string) => formatDateTime(v, 'YYYY-MM-DD HH:mm'),
     },
+    {
+      title: '操作',
+      valueType: 'option',
+      width: 70,
+      fixed: 'right',
+      // Only the actions the server accepts on this project (its `allowedActions`).
+      render: (_, row) =>
+        row.allowedActions.includes('update')
+          ? [
+              <Link key="edit" to={`/projects/${row.id}/edit`} onClick={(e) => e.stopPropagation()} data-testid={`project-edit-${row.id}`}>
+                编辑
+              </Link>,
+            ]
+          : [],
+    },
   ];
 
   const exportExcel = () => {
