@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data', '.tmp', 'drizzle', 'bench/results'] },
@@ -35,5 +36,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'drizzle-orm', message: '路由中不写 SQL：请放到 repository / service。' }] }],
     },
+  },
+  {
+    // A module imports another only through its index.ts; the platform imports no module.
+    files: ['server/**/*.ts'],
+    plugins: { groundwork: boundaries },
+    rules: { 'groundwork/module-boundaries': 'error' },
   },
 );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAuditEntries, verifyAuditChain } from '../platform/audit/audit.service';
 import { verifyPassword } from '../platform/auth/passwords';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
-import { divisions, orgUnits, users } from '../platform/db/schema';
+import { divisions, orgUnits, users } from '../modules/org/org.tables';
 import { DEMO_PASSWORD } from './accounts';
 import { loadActor } from '../platform/auth/actor';
 import { computeSummary } from '../modules/monthly-reports/summary.service';

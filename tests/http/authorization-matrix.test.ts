@@ -100,6 +100,31 @@ const NOT_EXERCISED: Record<string, string> = {
 const RULE_REFUSALS: Record<string, string> = {
   'POST /api/projects/import · city drc': 'a ledger is imported into one county, by a user of that county',
   'POST /api/monthly-reports/import · city drc': 'monthly reports are imported into one county, by a user of that county',
+  // The `in` project is the 水务局's, created by the 发改局 and in no library the 商务局 owns.
+  'PATCH /api/projects/{id} · commerce': 'the 商务局 changes only projects in its 招商引资项目库 or created by its unit',
+  'POST /api/projects/{id}/documents · commerce': 'the 商务局 attaches files only to projects in its 招商引资项目库 or created by its unit',
+  ...Object.fromEntries(
+    [
+      'PATCH /api/projects/{id}',
+      'POST /api/projects/{id}/transitions',
+      'PATCH /api/procedures/{id}',
+      'POST /api/projects/{id}/documents',
+      'PATCH /api/libraries/{id}',
+      'POST /api/library-requests',
+      'PUT /api/monthly-reports/{projectId}/{period}',
+      'POST /api/monthly-reports/{id}/submit',
+      'POST /api/monthly-reports/{id}/approve',
+      'POST /api/monthly-reports/{id}/return',
+      'POST /api/monthly-reports/{id}/revise',
+      'POST /api/monthly-reports/{id}/photos',
+      'POST /api/periods/{period}/close',
+      'POST /api/periods/{period}/reopen-requests',
+      'POST /api/projects/{id}/milestones',
+      'PATCH /api/milestones/{id}',
+      'DELETE /api/milestones/{id}',
+      'PUT /api/targets/{id}/allocations',
+    ].map((key) => [`${key} · city drc`, 'a city reads and rolls up its counties’ records and writes none of them; periods are run by the counties']),
+  ),
 };
 
 /** Routes that end the caller's session: each case runs on a session of its own. */

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '../projects/projects.tables';
 import type { Database } from '../../platform/db/client';
+import { recordTransitions } from '../../platform/workflow/workflow.tables';
 import { buildDivision, buildUnit, buildUser } from '../../../tests/support/factories';
 import { createTestApp, TestClient, type TestApp } from '../../../tests/support/test-app';
 import { createTestDatabase } from '../../../tests/support/test-db';
@@ -60,6 +61,11 @@ describe('libraries and requests', () => {
     expect(listed.data.map((x: { id: string }) => x.id)).toEqual([p.id]);
     const history = await (await water.get(`/api/projects/${p.id}/history`)).json();
     expect(history.data.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['library_request.submitted', 'library_request.approved']));
+    const transitions = await database.db.select().from(recordTransitions).where(and(eq(recordTransitions.recordKind, 'library_request'), eq(recordTransitions.recordId, request.id))).orderBy(asc(recordTransitions.at));
+    expect(transitions.map((t) => [t.fromState, t.toState, t.action, t.reason])).toEqual([
+      [null, 'pending', 'submit', '符合入库条件，前期工作已启动'],
+      ['pending', 'approved', 'approve', '同意入库'],
+    ]);
   });
 
   it('requires a reason to return a request, and keeps the project out', async () => {

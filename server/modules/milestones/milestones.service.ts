@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
 import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import { saveRecord } from '../../platform/workflow/save-record';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits, users } from '../org/org.tables';
@@ -121,23 +122,23 @@ export async function updateMilestone(database: Database, actor: Actor, id: stri
     assertSameVersion(before.version, input.version);
     const { version, ...changes } = input;
     await checkOwnerUser(tx, before.divisionCode, changes.ownerUserId);
-    const rows = await tx
-      .update(milestones)
-      .set({ ...changes, version: sql`${milestones.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(milestones.divisionCode, before.divisionCode), eq(milestones.id, id), eq(milestones.version, version)))
-      .returning();
-    const after = assertVersionMatched(rows);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: before.divisionCode,
-      action: 'milestone.updated',
-      entityType: 'milestone',
-      entityId: id,
-      summary: `修改里程碑：${projectName} · ${after.name}`,
-      before,
-      after,
+    return saveRecord(tx, {
+      table: milestones,
+      where: and(eq(milestones.divisionCode, before.divisionCode), eq(milestones.id, id)),
+      version,
+      set: changes,
+      audit: (after) => ({
+        actor: auditActorOf(actor),
+        divisionCode: before.divisionCode,
+        action: 'milestone.updated',
+        entityType: 'milestone',
+        entityId: id,
+        summary: `修改里程碑：${projectName} · ${after.name}`,
+        before,
+        after,
+      }),
+      present: (after) => presentMilestone(after, beijingToday(new Date())),
     });
-    return presentMilestone(after, beijingToday(new Date()));
   });
 }
 

@@ -1,8 +1,9 @@
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
+import { recordTransitions } from '../../platform/workflow/workflow.tables';
 import { buildDivision, buildUnit, buildUser } from '../../../tests/support/factories';
 import { createTestApp, TestClient, type TestApp } from '../../../tests/support/test-app';
 import { createTestDatabase } from '../../../tests/support/test-db';
@@ -124,6 +125,12 @@ describe('monthly reports', () => {
     await waterApprover.post(`/api/monthly-reports/${revised.id}/approve`, {});
     const detail = await (await drc.get(`/api/monthly-reports/${revised.id}`)).json();
     expect(detail.revisions.map((r: { revision: number; status: string }) => `${r.revision}:${r.status}`)).toEqual(['1:returned', '2:approved']);
+    const history = async (id: string) =>
+      (await database.db.select().from(recordTransitions).where(and(eq(recordTransitions.recordKind, 'monthly_report'), eq(recordTransitions.recordId, id))).orderBy(asc(recordTransitions.at))).map(
+        (t) => `${t.fromState ?? '-'}→${t.toState}:${t.action}${t.reason ? `:${t.reason}` : ''}`,
+      );
+    expect(await history(first.id)).toEqual(['-→draft:create', 'draft→submitted:submit', 'submitted→returned:return:投资额与监理月报不一致']);
+    expect(await history(revised.id)).toEqual(['returned→draft:revise:按监理月报核实后修改', 'draft→submitted:submit', 'submitted→approved:approve']);
   });
 });
 
@@ -194,6 +201,12 @@ describe('frozen periods', () => {
     expect(await database.db.select().from(summarySnapshots).where(eq(summarySnapshots.period, '2024-05'))).toHaveLength(0);
     const reopened = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: '收尾', progressPct: 60 });
     expect(reopened.status).toBe(200);
+    expect((await drc.post(`/api/period-reopen-requests/${request.id}/decision`, { approve: false })).status).toBe(409);
+
+    const kinds = (kind: string, id: string) =>
+      database.db.select().from(recordTransitions).where(and(eq(recordTransitions.recordKind, kind), eq(recordTransitions.recordId, id))).orderBy(asc(recordTransitions.at));
+    expect((await kinds('period', '2024-05')).map((t) => `${t.fromState}→${t.toState}:${t.action}`)).toEqual(['open→closed:close', 'closed→open:reopen']);
+    expect((await kinds('period_reopen_request', request.id)).map((t) => `${t.fromState ?? '-'}→${t.toState}:${t.action}`)).toEqual(['-→pending:request', 'pending→approved:approve']);
   });
 
   it('records missing reports at close, per department', async () => {

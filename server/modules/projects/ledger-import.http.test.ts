@@ -99,7 +99,7 @@ describe('ledger import', () => {
     expect(await (await upload(drc, await writeLedger([{ ...row, stage: '前期' }], { title: '台账' }), '台账.xlsx', true)).json()).toMatchObject({ updated: 1 });
     const terminated = await drc.post(`/api/projects/${id}/transitions`, { to: 'terminated', reason: '规划调整，项目取消' });
     expect(terminated.status).toBe(200);
-    const timeline = async () => (await (await drc.get(`/api/projects/${id}/timeline`)).json()) as Array<{ toStage: string }>;
+    const timeline = async () => ((await (await drc.get(`/api/projects/${id}/timeline`)).json()).data as Array<{ toStage: string }>);
     expect((await timeline()).map((t) => t.toStage)).toEqual(['reserve', 'preliminary', 'terminated']);
 
     const revived = await writeLedger([{ ...row, stage: '在建', actualStart: '2025-03-01' }], { title: '台账' });

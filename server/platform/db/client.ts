@@ -10,13 +10,11 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { partitionBusinessTables, partitionsFromEnv } from './partitioning';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
-/** The query builder every repository uses, whichever database is behind it. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** The query builder every repository uses, whichever database is behind it (SQL-like queries only: no relational API, so no schema barrel). */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; repositories take `Db | Tx` so that services choose the boundary. */
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
 export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -51,7 +49,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       max: options.poolSize ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(preparedStatements(client), { schema }) as unknown as Db;
+    const db = drizzlePostgres(preparedStatements(client)) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -86,7 +84,7 @@ function preparedStatements(client: postgres.Sql): postgres.Sql {
 
 /** Wraps an open PGlite instance (a fresh one or a clone). */
 export function wrapPglite(pglite: PGlite): Database {
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite) as unknown as Db;
   return {
     db,
     kind: 'embedded',
