@@ -7,7 +7,8 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { actorRegion, canReachDivision } from '../../platform/auth/scope';
 import { destroyUserSessions } from '../../platform/auth/sessions';
 import type { Database, DbOrTx } from '../../platform/db/client';
-import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import { assertSameVersion } from '../../platform/db/versioning';
+import { saveRecord } from '../../platform/workflow/save-record';
 import type { Actor } from '../../platform/http/context';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
 import * as repo from './org.repository';
@@ -159,23 +160,14 @@ export async function updateUnit(database: Database, actor: Actor, id: string, i
       throw new AppError('DUPLICATE', `单位「${input.name}」已存在`, { field: 'name' });
     }
     const { version, ...changes } = input;
-    const rows = await tx
-      .update(orgUnits)
-      .set({ ...changes, version: sql`${orgUnits.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(orgUnits.divisionCode, before.divisionCode), eq(orgUnits.id, id), eq(orgUnits.version, version)))
-      .returning();
-    const after = assertVersionMatched(rows);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: before.divisionCode,
-      action: 'unit.updated',
-      entityType: 'unit',
-      entityId: id,
-      summary: `修改单位：${after.name}`,
-      before,
-      after,
+    return saveRecord(tx, {
+      table: orgUnits,
+      where: and(eq(orgUnits.divisionCode, before.divisionCode), eq(orgUnits.id, id)),
+      version,
+      set: changes,
+      audit: (after) => ({ actor: auditActorOf(actor), divisionCode: before.divisionCode, action: 'unit.updated', entityType: 'unit', entityId: id, summary: `修改单位：${after.name}`, before, after }),
+      present: presentUnit,
     });
-    return presentUnit(after);
   });
 }
 
@@ -274,24 +266,26 @@ export async function updateUser(
       divisionCode = unit.divisionCode;
     }
     const { version, unitId: _unit, ...changes } = input;
-    const rows = await tx
-      .update(users)
-      .set({ ...changes, unitId: input.unitId ?? before.unitId, divisionCode, version: sql`${users.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(users.id, id), eq(users.version, version)))
-      .returning();
-    const after = assertVersionMatched(rows);
-    if (input.isActive === false || (input.role && input.role !== before.role)) await destroyUserSessions(tx, id);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: before.divisionCode,
-      action: 'user.updated',
-      entityType: 'user',
-      entityId: id,
-      summary: `修改用户：${after.username}`,
-      before: auditedUser(before),
-      after: auditedUser(after),
+    return saveRecord(tx, {
+      table: users,
+      where: eq(users.id, id),
+      version,
+      set: { ...changes, unitId: input.unitId ?? before.unitId, divisionCode },
+      after: async () => {
+        if (input.isActive === false || (input.role && input.role !== before.role)) await destroyUserSessions(tx, id);
+      },
+      audit: (after) => ({
+        actor: auditActorOf(actor),
+        divisionCode: before.divisionCode,
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        summary: `修改用户：${after.username}`,
+        before: auditedUser(before),
+        after: auditedUser(after),
+      }),
+      present: (after) => presentUser({ user: after, unitName, lockedUntil: found.lockedUntil }),
     });
-    return presentUser({ user: after, unitName, lockedUntil: found.lockedUntil });
   });
 }
 

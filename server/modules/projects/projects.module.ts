@@ -1,5 +1,6 @@
 import { projectMetrics } from './projects.metrics';
 import { projectRuleSets } from './projects.rules';
+import { projectAttachments } from './documents.service';
 import { defineModule } from '../../platform/modules/define-module';
 import { ledgerRoutes } from './ledger.routes';
 import * as procedureTables from './procedures.tables';
@@ -15,6 +16,7 @@ export const projectsModule = defineModule({
   catalog: projectsCatalog,
   tables: { ...projectTables, ...procedureTables },
   referenceTables: ['project_codes'],
+  attachmentKinds: [projectAttachments],
   ruleSets: projectRuleSets,
   metrics: projectMetrics,
   // The ledger's fixed paths (/api/projects/import, template.xlsx) go before /api/projects/{id}.

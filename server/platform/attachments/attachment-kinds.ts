@@ -1,3 +1,4 @@
+import { MODULES } from '../../modules';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import type { MediaType } from './file-types';
@@ -29,24 +30,30 @@ export interface AttachmentKind {
   canAttach(db: DbOrTx, actor: Actor, recordId: string): Promise<AttachedRecord | null>;
 }
 
-const kinds = new Map<string, AttachmentKind>();
-
-/** Declares a kind of record that can carry files and registers it, so its files can be opened by id. */
+/** Declares a kind of record that can carry files; the module lists it in its definition (`attachmentKinds`). */
 export function defineAttachmentKind(definition: AttachmentKind): AttachmentKind {
   if (!/^[a-z][a-z0-9_]{0,31}$/.test(definition.kind)) throw new Error(`attachment kind "${definition.kind}": use lower case letters, digits and _ (at most 32)`);
   if (!(definition.maxBytes > 0) || definition.allowedTypes.length === 0) throw new Error(`attachment kind "${definition.kind}" needs a size limit and at least one file type`);
-  const known = kinds.get(definition.kind);
-  if (known && known !== definition) throw new Error(`attachment kind "${definition.kind}" is declared twice`);
-  kinds.set(definition.kind, definition);
   return definition;
 }
 
-/** The registered kind of a stored `record_kind`, if its module is loaded. */
-export function attachmentKindOf(kind: string): AttachmentKind | undefined {
-  return kinds.get(kind);
+let registry: Map<string, AttachmentKind> | null = null;
+
+/** Every module's attachment kinds, read from the module list the first time they are needed (the modules load this file). */
+export function attachmentKinds(): AttachmentKind[] {
+  if (!registry) {
+    const byKind = new Map<string, AttachmentKind>();
+    for (const kind of MODULES.flatMap((m) => m.attachmentKinds ?? [])) {
+      if (byKind.has(kind.kind)) throw new Error(`attachment kind "${kind.kind}" is declared twice`);
+      byKind.set(kind.kind, kind);
+    }
+    registry = byKind;
+  }
+  return [...registry.values()];
 }
 
-/** Every registered kind (for the module manifest and its checks). */
-export function attachmentKinds(): AttachmentKind[] {
-  return [...kinds.values()];
+/** The declared kind of a stored `record_kind`. */
+export function attachmentKindOf(kind: string): AttachmentKind | undefined {
+  attachmentKinds();
+  return registry!.get(kind);
 }

@@ -3,16 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/test-db';
 import { auditLog } from '../audit/audit.tables';
 import type { Database } from '../db/client';
 import type { Actor } from '../http/context';
 import { AppError, forbidden } from '../http/errors';
-import { defineAttachmentKind } from './attachment-kinds';
+import type { ModuleDefinition } from '../modules/define-module';
+import { attachmentKinds, defineAttachmentKind } from './attachment-kinds';
 import { listAttachments, openAttachment, uploadAttachment } from './attachments.service';
 import { attachments } from './attachments.tables';
 import { detectFileType, FILE_TYPES, type MediaType } from './file-types';
+
+// The module list, as the attachment registry reads it: here one made-up module with the kind below.
+const modules = vi.hoisted(() => [] as ModuleDefinition[]);
+vi.mock('../../modules', () => ({ MODULES: modules }));
 
 const COUNTY = '620921';
 const OTHER_COUNTY = '620922';
@@ -38,6 +43,8 @@ const inspectionNotes = defineAttachmentKind({
     return note;
   },
 });
+
+modules.push({ name: 'inspection', label: '督查', catalog: { permissions: {}, auditActions: {}, entityLabels: {} }, tables: {}, attachmentKinds: [inspectionNotes] });
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -158,8 +165,8 @@ describe('attachments of any record kind', () => {
     expect((await refusal(openAttachment(database, filesDir, clerk, row.id))).code).toBe('NOT_FOUND');
   });
 
-  it('refuses a kind declared twice or without a limit', () => {
-    expect(() => defineAttachmentKind({ ...inspectionNotes })).toThrow(/declared twice/);
+  it('reads the kinds from the module list, and refuses a kind without a limit or with a bad name', () => {
+    expect(attachmentKinds().map((k) => k.kind)).toEqual(['inspection_note']);
     expect(() => defineAttachmentKind({ ...inspectionNotes, kind: 'no_limit', maxBytes: 0 })).toThrow(/size limit/);
     expect(() => defineAttachmentKind({ ...inspectionNotes, kind: 'Bad-Kind' })).toThrow(/lower case/);
   });

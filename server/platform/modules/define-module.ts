@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { ROLES, type Role } from '../../../common/roles';
 import type { DemoDivision, DemoUnit, DemoUser } from '../../demo/generate';
 import type { DemoProject } from '../../demo/projects';
+import type { AttachmentKind } from '../attachments/attachment-kinds';
 import type { Tx } from '../db/client';
 import type { MetricDefinition } from '../metrics/define-metric';
 import type { RuleSet } from '../rules/define-rule-set';
@@ -86,6 +87,8 @@ export interface ModuleDefinition {
   ruleSets?: readonly RuleSet[];
   /** Figures the module computes for targets, the cockpit, documents and assessment. */
   metrics?: readonly MetricDefinition[];
+  /** Kinds of record of the module that carry files (`defineAttachmentKind`), with their limits and checks. */
+  attachmentKinds?: readonly AttachmentKind[];
   /** The module's demo data, loaded after the organisation and the project library of each division. */
   demo?: ModuleDemo;
   /** Record kinds whose ids the module's routes take (checked by the authorization matrix). */

@@ -11,6 +11,7 @@ import { readConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { defineRoute } from '../http/openapi';
 import { ROOT } from '../version';
+import { attachmentKinds } from '../attachments/attachment-kinds';
 import { tablesOf, type ModuleDefinition } from './define-module';
 
 interface Operation {
@@ -76,6 +77,12 @@ describe('module manifests', () => {
       if (hasDeclarations) expect(catalogs, `the catalog of module ${m.name} is missing from server/modules/catalog.ts`).toContain(m.catalog);
     }
     for (const catalog of catalogs) expect(MODULES.some((m) => m.catalog === catalog), 'a catalog in server/modules/catalog.ts belongs to no module').toBe(true);
+  });
+
+  it('declare each attachment kind once, with a limit', () => {
+    const kinds = attachmentKinds();
+    expect(kinds.map((k) => k.kind)).toContain('project');
+    for (const k of kinds) expect(k.maxBytes, k.kind).toBeGreaterThan(0);
   });
 
   it('grant every declared permission to at least one role, and only known roles', () => {
