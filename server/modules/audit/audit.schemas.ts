@@ -28,6 +28,7 @@ export const AuditEntry = z
     action: z.string(),
     actionLabel: z.string(),
     entityType: z.string(),
+    /** The Chinese name of the record's kind (项目, 会话, …), not of the record itself: the summary says which. */
     entityLabel: z.string(),
     entityId: z.string().nullable(),
     summary: z.string().nullable(),

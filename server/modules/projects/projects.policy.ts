@@ -30,11 +30,6 @@ export function projectScope(actor: Actor): SQL | undefined {
   }
 }
 
-/** Whether the caller's role holds a permission (records are already scoped). */
-export function can(actor: Actor, permission: Permission): boolean {
-  return holds(actor, permission);
-}
-
 /** What the project policy reads of a project (loaded inside the caller's scope). */
 export interface ProjectFacts {
   divisionCode: string;

@@ -178,13 +178,6 @@ export const ProjectDetail = ProjectListItem.extend({
   yearPlans: z.array(YearPlan),
   libraries: z.array(z.object({ id: z.string(), name: z.string(), enteredAt: z.string() })),
   nextStages: z.array(z.object({ stage: z.string(), label: z.string() })),
-  can: z.object({
-    edit: z.boolean(),
-    transition: z.boolean(),
-    requestLibrary: z.boolean(),
-    uploadDocument: z.boolean(),
-    updateProcedures: z.boolean(),
-  }),
 }).openapi('ProjectDetail');
 
 export const TransitionBody = z

@@ -109,7 +109,6 @@ async function presentDetail(tx: DbOrTx, actor: Actor, row: repo.ProjectListRow)
     .where(and(eq(libraryMemberships.divisionCode, p.divisionCode), eq(libraryMemberships.projectId, p.id)))
     .orderBy(asc(libraries.sortOrder));
   const facts = projectFacts(row);
-  const isAllowed = (action: Parameters<typeof projectPolicy.can>[1]) => projectPolicy.can(actor, action, facts);
   return {
     ...presentListItem(row, actor, await getRules(tx, p.divisionCode, investmentThresholds)),
     codeKind: p.codeKind,
@@ -128,15 +127,7 @@ async function presentDetail(tx: DbOrTx, actor: Actor, row: repo.ProjectListRow)
     funding: funding.map((f) => ({ source: f.source as FundingSource, amount: plainWan(f.amount), currency: f.currency, originalAmount: f.originalAmount })),
     yearPlans: plans.map((y) => ({ year: y.year, planned: plainWan(y.planned) })),
     libraries: memberships.map((m) => ({ id: m.id, name: m.name, enteredAt: m.enteredAt.toISOString() })),
-    nextStages: isAllowed('transition') ? stageMovesOf(facts).map((s) => ({ stage: s, label: STAGE_LABELS[s] })) : [],
-    // Kept for clients that read it; `allowedActions` is the list to use.
-    can: {
-      edit: isAllowed('update'),
-      transition: isAllowed('transition'),
-      requestLibrary: isAllowed('requestLibrary'),
-      uploadDocument: isAllowed('uploadDocument'),
-      updateProcedures: isAllowed('updateProcedures'),
-    },
+    nextStages: projectPolicy.can(actor, 'transition', facts) ? stageMovesOf(facts).map((s) => ({ stage: s, label: STAGE_LABELS[s] })) : [],
   };
 }
 

@@ -65,6 +65,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Do not run the global 401 handler (login, and the first `/api/me` probe). */
   isSessionProbe?: boolean;
+  /** Cancels the request; an aborted call rejects with the signal's reason (an `AbortError`), never an ApiError. */
+  signal?: AbortSignal;
 }
 
 function buildUrl(path: string, query?: Query): string {
@@ -113,8 +115,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
     });
-  } catch {
+  } catch (reason) {
+    // A cancelled call is not a network failure: let the caller see the abort and ignore it.
+    if (options.signal?.aborted) throw reason;
     throw new ApiError({ status: 0, code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
   }
 

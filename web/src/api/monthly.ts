@@ -62,7 +62,7 @@ export const monthlyApi = {
   reopenRequests: () => api<z.output<typeof PeriodReopenRequests>>('/api/period-reopen-requests'),
   decideReopen: (id: string, approve: boolean, comment?: string) =>
     api<void>(`/api/period-reopen-requests/${id}/decision`, { method: 'POST', body: { approve, comment: comment || null } }),
-  grid: (query: GridQuery) => api<GridAnswer>('/api/monthly-reports', { query: { ...query } }),
+  grid: (query: GridQuery, signal?: AbortSignal) => api<GridAnswer>('/api/monthly-reports', { query: { ...query }, signal }),
   saveDraft: (projectId: string, period: string, body: DraftInput) =>
     api<MonthlyReport>(`/api/monthly-reports/${projectId}/${period}`, { method: 'PUT', body }),
   submit: (id: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/submit`, { method: 'POST' }),

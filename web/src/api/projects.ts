@@ -35,6 +35,7 @@ import type {
   TimelineEntry as TimelineEntrySchema,
   YearPlan as YearPlanSchema,
 } from '../../../server/modules/projects/projects.schemas';
+import { useSession } from '../auth/session';
 import { api } from './client';
 import type { AuditEntry, Unit } from './types';
 import { fetchAllPages } from './lists';
@@ -68,11 +69,16 @@ export type ProcedureTemplatesAnswer = z.output<typeof ProcedureTemplates>;
 
 export type { AuditEntry };
 
-/** Units of one kind for a select, as `{value, label}`; empty until loaded or when unavailable. */
+/**
+ * Units of one kind for a select, as `{value, label}`; empty until loaded, and never asked for
+ * when the caller lacks `org.read` (a 项目单位 user) — check that permission to hide the select.
+ */
 export function useUnitOptions(kind: UnitKind | null, isEnabled = true) {
   const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
+  const { can } = useSession();
+  const mayLoad = isEnabled && can('org.read');
   useEffect(() => {
-    if (!isEnabled) return;
+    if (!mayLoad) return;
     let isCurrent = true;
     fetchAllPages<Unit>('/api/units', kind ? { kind } : {})
       .then((units) => {
@@ -84,7 +90,7 @@ export function useUnitOptions(kind: UnitKind | null, isEnabled = true) {
     return () => {
       isCurrent = false;
     };
-  }, [kind, isEnabled]);
+  }, [kind, mayLoad]);
   return options;
 }
 

@@ -12,7 +12,8 @@ export type SaveRulesData = z.input<typeof SaveRulesBody>;
 
 /** 规则设置: the effective rules of a division, saving the caller's own, and the versions. */
 export const rulesApi = {
-  list: (divisionCode?: string) => api<RuleSetListData>('/api/rules', { query: { divisionCode } }),
-  versions: (ruleSet: string, divisionCode?: string) => api<RuleVersionListData>(`/api/rules/${encodeURIComponent(ruleSet)}/versions`, { query: { divisionCode } }),
+  list: (divisionCode?: string, signal?: AbortSignal) => api<RuleSetListData>('/api/rules', { query: { divisionCode }, signal }),
+  versions: (ruleSet: string, divisionCode?: string, signal?: AbortSignal) =>
+    api<RuleVersionListData>(`/api/rules/${encodeURIComponent(ruleSet)}/versions`, { query: { divisionCode }, signal }),
   save: (ruleSet: string, body: SaveRulesData) => api<RuleSetData>(`/api/rules/${encodeURIComponent(ruleSet)}`, { method: 'PUT', body }),
 };

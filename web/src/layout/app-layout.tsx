@@ -11,6 +11,7 @@ import { CHANGE_PASSWORD_PATH, LOGIN_PATH, useSession } from '../auth/session';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { InboxBell } from '../components/inbox-bell';
 import { LogoMark } from '../components/logo-mark';
+import { useIsNarrow } from '../components/use-is-narrow';
 import { mayOpen } from './define-pages';
 import { HOME_SECTION, SECTION_GROUPS } from './sections';
 
@@ -49,9 +50,15 @@ export function RequireSession() {
   return <AppLayout me={me} />;
 }
 
+// One line in the header: long names end in an ellipsis instead of pushing the bar wider.
+const ONE_LINE = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 function UserMenu({ me, onChangePassword }: { me: Me; onChangePassword: () => void }) {
   const { logout } = useSession();
+  // A phone's bar has room for the name only; the dropdown still shows role and unit.
+  const isNarrow = useIsNarrow();
   const roleLabel = ROLE_LABELS[me.role] ?? me.roleLabel;
+  const roleAndUnit = `${roleLabel}${me.unitName ? ` · ${me.unitName}` : ''}`;
   const items: MenuProps['items'] = [
     {
       key: 'profile',
@@ -63,8 +70,7 @@ function UserMenu({ me, onChangePassword }: { me: Me; onChangePassword: () => vo
             {me.displayName}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {roleLabel}
-            {me.unitName ? ` · ${me.unitName}` : ''}
+            {roleAndUnit}
           </Typography.Text>
           {me.divisionName && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -88,14 +94,12 @@ function UserMenu({ me, onChangePassword }: { me: Me; onChangePassword: () => vo
         data-testid="user-menu"
         role="button"
         tabIndex={0}
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer', padding: '0 8px', color: '#fff' }}
+        title={`${me.displayName}（${roleAndUnit}）`}
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 8, minWidth: 0, cursor: 'pointer', padding: '0 8px', color: '#fff' }}
       >
-        <Avatar size="small" icon={<UserOutlined />} style={{ background: '#f5b82e', color: BRAND_BLUE }} />
-        <span>{me.displayName}</span>
-        <span style={{ fontSize: 12, opacity: 0.8 }}>
-          {roleLabel}
-          {me.unitName ? ` · ${me.unitName}` : ''}
-        </span>
+        <Avatar size="small" icon={<UserOutlined />} style={{ flex: 'none', background: '#f5b82e', color: BRAND_BLUE }} />
+        <span style={{ ...ONE_LINE, maxWidth: isNarrow ? 96 : 160 }}>{me.displayName}</span>
+        {!isNarrow && <span style={{ ...ONE_LINE, maxWidth: 320, fontSize: 12, opacity: 0.8 }}>{roleAndUnit}</span>}
       </span>
     </Dropdown>
   );
@@ -166,7 +170,7 @@ function AppLayout({ me }: { me: Me }) {
       >
         <Outlet />
       </ProLayout>
-      <Modal title="修改密码" open={isPasswordOpen} onCancel={() => setIsPasswordOpen(false)} footer={null} destroyOnClose width={440}>
+      <Modal title="修改密码" open={isPasswordOpen} onCancel={() => setIsPasswordOpen(false)} footer={null} destroyOnHidden width={440}>
         <div style={{ paddingTop: 8 }}>
           <ChangePasswordForm onDone={() => setIsPasswordOpen(false)} />
         </div>

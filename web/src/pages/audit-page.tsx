@@ -135,10 +135,8 @@ export function AuditPage() {
       valueEnum: ENTITY_ENUM,
       width: 160,
       ellipsis: true,
-      render: (_, row) => {
-        const kind = AUDIT_ENTITY_LABELS[row.entityType] ?? row.entityType;
-        return row.entityLabel ? `${kind}：${row.entityLabel}` : kind;
-      },
+      // The server names the kind of record (项目, 会话, …); which record it was is in the summary.
+      render: (_, row) => row.entityLabel || row.entityType,
     },
     { title: '摘要', dataIndex: 'summary', search: false, width: 280, ellipsis: true, renderText: (v: string | null) => v || '—' },
   ];

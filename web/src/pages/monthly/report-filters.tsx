@@ -3,6 +3,7 @@ import { Card, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { GridAnswer, GridStatusFilter, ReportingPeriod } from '../../api/monthly';
 import { useUnitOptions } from '../../api/projects';
+import { useSession } from '../../auth/session';
 import { DeadlineInfo, PeriodPicker, REPORT_STATUS_LABELS } from './monthly-ui';
 import type { GridFilters } from './use-report-grid';
 
@@ -21,8 +22,10 @@ export interface ReportFilterBarProps {
 /** Period picker with deadline, then 主管部门 / 乡镇 / 状态 / 项目名称 filters. */
 export function ReportFilterBar({ period, periodInfo, answer, filters, onPeriodChange, onFiltersChange }: ReportFilterBarProps) {
   const [search, setSearch] = useState(filters.q ?? '');
-  const departments = useUnitOptions('department');
-  const townships = useUnitOptions('township');
+  // A 项目单位 reads no unit list and sees only its own projects: no unit filters for it.
+  const canFilterByUnit = useSession().can('org.read');
+  const departments = useUnitOptions('department', canFilterByUnit);
+  const townships = useUnitOptions('township', canFilterByUnit);
 
   return (
     <Card variant="borderless" style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
@@ -40,28 +43,32 @@ export function ReportFilterBar({ period, periodInfo, answer, filters, onPeriodC
           </Space>
         )}
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginLeft: 'auto' }}>
-          <Select
-            allowClear
-            placeholder="主管部门"
-            style={{ width: 160 }}
-            options={departments}
-            showSearch
-            optionFilterProp="label"
-            value={filters.departmentId}
-            onChange={(v?: string) => onFiltersChange({ departmentId: v })}
-            data-testid="report-filter-department"
-          />
-          <Select
-            allowClear
-            placeholder="乡镇"
-            style={{ width: 120 }}
-            options={townships}
-            showSearch
-            optionFilterProp="label"
-            value={filters.townshipId}
-            onChange={(v?: string) => onFiltersChange({ townshipId: v })}
-            data-testid="report-filter-township"
-          />
+          {canFilterByUnit && (
+            <>
+              <Select
+                allowClear
+                placeholder="主管部门"
+                style={{ width: 160 }}
+                options={departments}
+                showSearch
+                optionFilterProp="label"
+                value={filters.departmentId}
+                onChange={(v?: string) => onFiltersChange({ departmentId: v })}
+                data-testid="report-filter-department"
+              />
+              <Select
+                allowClear
+                placeholder="乡镇"
+                style={{ width: 120 }}
+                options={townships}
+                showSearch
+                optionFilterProp="label"
+                value={filters.townshipId}
+                onChange={(v?: string) => onFiltersChange({ townshipId: v })}
+                data-testid="report-filter-township"
+              />
+            </>
+          )}
           <Select
             allowClear
             placeholder="填报状态"

@@ -19,7 +19,7 @@ type Failure = { name: string; text: string };
 export function useReportGrid(options: { period: string | null; filters: GridFilters; page: number; pageSize: number; isPeriodOpen: boolean }) {
   const { period, filters, page, pageSize, isPeriodOpen } = options;
   const { message, modal } = App.useApp();
-  const load = useMemo(() => (period ? () => monthlyApi.grid({ period, ...filters, page, pageSize }) : null), [period, filters, page, pageSize]);
+  const load = useMemo(() => (period ? (signal: AbortSignal) => monthlyApi.grid({ period, ...filters, page, pageSize }, signal) : null), [period, filters, page, pageSize]);
   const grid = useResource<GridAnswer>(load);
   const { reload, setData } = grid;
   const rows = useMemo(() => grid.data?.data ?? [], [grid.data]);

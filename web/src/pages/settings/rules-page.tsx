@@ -177,7 +177,7 @@ function RuleSetCard({ set, divisionCode, canManage, onSaved }: { set: RuleSetDa
 }
 
 function VersionsDrawer({ set, divisionCode, open, onClose }: { set: RuleSetData; divisionCode: string; open: boolean; onClose: () => void }) {
-  const load = useCallback(() => rulesApi.versions(set.key, divisionCode), [set.key, divisionCode]);
+  const load = useCallback((signal: AbortSignal) => rulesApi.versions(set.key, divisionCode, signal), [set.key, divisionCode]);
   const { data, error, isLoading } = useResource<RuleVersionListData>(open ? load : null);
   const labelOf = (key: string) => set.fields.find((f) => f.key === key);
   return (
@@ -212,7 +212,7 @@ function VersionsDrawer({ set, divisionCode, open, onClose }: { set: RuleSetData
 
 /** The 规则设置 page (permission `rules.read`; editing needs `rules.manage` and is for the caller's own division). */
 export function RulesPage() {
-  const load = useCallback(() => rulesApi.list(), []);
+  const load = useCallback((signal: AbortSignal) => rulesApi.list(undefined, signal), []);
   const { data, error, isLoading, reload, setData } = useResource(load);
   const replace = (next: RuleSetData) => setData((list) => (list ? { ...list, data: list.data.map((s) => (s.key === next.key ? next : s)) } : list));
   return (
