@@ -120,4 +120,29 @@ describe('the monthly cycle in the browser', () => {
     const yi = Number(summary.totals.yearCumulative) / 10000;
     expect([yi.toFixed(1), yi.toFixed(2)].some((shown) => total.includes(shown))).toBe(true);
   }, 180_000);
+
+  it('a 项目单位 fills reports on a phone: nothing it may not read is asked for, and the page fits the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 403) refused.push(r.url());
+    });
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('owner');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('home-greeting').waitFor();
+    await page.goto(`${server.url}/monthly/reports`);
+    await page.locator('[data-testid^=report-row-]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(refused).toEqual([]);
+    // No unit filters for a role that reads no unit list.
+    expect(await page.getByTestId('report-filter-department').count()).toBe(0);
+    // Nothing widens the page, so the user menu stays on screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const menu = await page.getByTestId('user-menu').boundingBox();
+    expect(menu && menu.x + menu.width).toBeLessThanOrEqual(390);
+    await context.close();
+  }, 60_000);
 });

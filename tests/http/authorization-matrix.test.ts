@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type Permission } from '../../common/permissions';
+import { MODULES } from '../../server/modules';
+import type { RecordKind } from '../../server/platform/modules/define-module';
 import { DEFAULT_SCOPE, ROLES, type Role } from '../../common/roles';
 import type { Database } from '../../server/platform/db/client';
 import { buildUnit, buildUser } from '../support/factories';
@@ -132,25 +134,9 @@ const FRESH_SESSION = new Set(['POST /api/auth/logout']);
 
 // ------------------------------------------------------------------ records and scopes
 
-/** What a path, body or query id can name. */
-type Kind =
-  | 'unit'
-  | 'user'
-  | 'project'
-  | 'library'
-  | 'libraryRequest'
-  | 'procedure'
-  | 'document'
-  | 'savedFilter'
-  | 'report'
-  | 'reopenRequest'
-  | 'milestone'
-  | 'message'
-  | 'target'
-  | 'ownerUnit'
-  | 'department'
-  | 'township'
-  | 'division';
+/** What a path, body or query id can name: a record kind a module declares (`recordKinds` of its definition). */
+type Kind = string;
+const RECORD_KINDS = MODULES.flatMap((m) => m.recordKinds ?? []);
 
 /**
  * How far each kind reaches: `region` the caller's division and those under it; `project`
@@ -158,54 +144,16 @@ type Kind =
  * `personal` the caller's own; `own-division` exactly the caller's division (a county's
  * reopen requests are decided by that county's 发改局, not by the city's).
  */
-const KIND_SCOPE: Record<Kind, 'region' | 'project' | 'personal' | 'own-division'> = {
-  unit: 'region',
-  user: 'region',
-  library: 'region',
-  target: 'region',
-  ownerUnit: 'region',
-  department: 'region',
-  township: 'region',
-  division: 'region',
-  project: 'project',
-  libraryRequest: 'project',
-  procedure: 'project',
-  document: 'project',
-  report: 'project',
-  milestone: 'project',
-  savedFilter: 'personal',
-  message: 'personal',
-  reopenRequest: 'own-division',
-};
+const KIND_SCOPE: Record<Kind, RecordKind['scope']> = Object.fromEntries(RECORD_KINDS.map((k) => [k.kind, k.scope]));
 
+const byField = (fields: (k: RecordKind) => readonly string[] | undefined): Record<string, Kind> =>
+  Object.fromEntries(RECORD_KINDS.flatMap((k) => (fields(k) ?? []).map((f) => [f, k.kind])));
 /** `{id}` names a record of the kind its path segment says. */
-const ID_KINDS: Record<string, Kind> = {
-  units: 'unit',
-  users: 'user',
-  projects: 'project',
-  libraries: 'library',
-  'library-requests': 'libraryRequest',
-  procedures: 'procedure',
-  documents: 'document',
-  'saved-filters': 'savedFilter',
-  'monthly-reports': 'report',
-  'period-reopen-requests': 'reopenRequest',
-  milestones: 'milestone',
-  inbox: 'message',
-  targets: 'target',
-};
+const ID_KINDS = byField((k) => (k.segment ? [k.segment] : []));
 /** Other uuid path parameters, body fields and query filters, by name. */
-const PARAM_KINDS: Record<string, Kind> = { projectId: 'project' };
-const BODY_KINDS: Record<string, Kind> = { projectId: 'project', libraryId: 'library', unitId: 'unit', ownerUnitId: 'ownerUnit' };
-const FILTER_KINDS: Record<string, Kind> = {
-  projectId: 'project',
-  libraryId: 'library',
-  departmentId: 'department',
-  townshipId: 'township',
-  unitId: 'unit',
-  actorId: 'user',
-  divisionCode: 'division',
-};
+const PARAM_KINDS = byField((k) => k.pathParams);
+const BODY_KINDS = byField((k) => k.bodyFields);
+const FILTER_KINDS = byField((k) => k.filterFields);
 
 /** Which monthly report a report action is called on, so that it can succeed once. */
 const REPORT_STATE_FOR: Record<string, ReportState> = {
@@ -288,8 +236,6 @@ function recordOf(kind: Kind, scope: Scope, caller: Caller, reportState: ReportS
       return county.units.spare;
     case 'user':
       return county.spareUser;
-    case 'target':
-      return county.target;
     case 'library':
       return scope === 'out-narrow' ? county.libraryOther : county.library;
     case 'ownerUnit':
@@ -300,6 +246,12 @@ function recordOf(kind: Kind, scope: Scope, caller: Caller, reportState: ReportS
       return scope === 'out-narrow' ? county.units.townshipOther : county.units.township;
     case 'division':
       return county.code;
+    default: {
+      // A record a module's test world made (server/modules/<m>/<m>.world.ts).
+      const made = county.modules[kind];
+      if (!made) throw new Unmapped(`no record of kind ${kind}: its module needs a test world (<m>.world.ts) that makes one`);
+      return scope === 'out-narrow' ? made.other : made.in;
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { inAppSender } from '../../server/modules/inbox/reminder-senders';
 import { notifications } from '../../server/modules/inbox/inbox.tables';
 import { projects } from '../../server/modules/projects/projects.tables';
 import { buildDivision, buildUnit, buildUser } from './factories';
+import { moduleWorlds, type WorldCounty, type WorldRecords } from './module-world';
 import { TestClient, type TestApp } from './test-app';
 
 /**
@@ -39,7 +40,7 @@ export interface County {
   code: string;
   /** The county's name; every name made in it starts with this, so it doubles as a leak marker. */
   name: string;
-  units: Record<'drc' | 'government' | 'department' | 'departmentOther' | 'commerce' | 'township' | 'townshipOther' | 'inspector' | 'owner' | 'ownerOther' | 'spare', string>;
+  units: WorldCounty['units'];
   /** A user of every role, on the unit whose narrow scope contains the `in` project. */
   users: Record<Role, { id: string; username: string }>;
   /** Neither a caller under test nor a record under test: makes the records. */
@@ -48,8 +49,9 @@ export interface County {
   spareUser: string;
   library: string;
   libraryOther: string;
-  target: string;
   reopenRequest: string;
+  /** The records the modules' test worlds made (`server/modules/<m>/<m>.world.ts`), by record kind. */
+  modules: WorldRecords;
   in: ProjectRecords;
   other: ProjectRecords;
   /** The clerk's own saved filter and inbox message: another user's, for every caller. */
@@ -185,13 +187,16 @@ export async function buildCounty(database: Database, app: TestApp, input: { cod
     documentName: `${name}他管现场照片.png`,
   });
 
-  await json(clerk.request('PUT', '/api/targets/2025', { targets: [{ key: 'reserve_new', value: '12' }] }), 'targets');
-  const targets = await json<{ data: Array<{ id: string | null; key: string }> }>(clerk.get('/api/targets?year=2025'), 'targets');
-  const target = targets.data.find((t) => t.key === 'reserve_new')!.id!;
   await json(clerk.post(`/api/periods/${CLOSED_PERIOD}/close`), 'close period');
   const reopenRequest = (await json(clerk.post(`/api/periods/${CLOSED_PERIOD}/reopen-requests`, { reason: '补报遗漏项目' }), 'reopen request')).id;
   const clerkFilter = (await json(clerk.post('/api/saved-filters', { name: `${name}在建项目`, query: 'stage=construction' }), 'filter')).id;
   const clerkMessage = await sendMessage(database, clerkUser, `${name}月报报送提醒`);
+
+  // Each module's own records, made by its test world.
+  const modules: WorldRecords = {};
+  const worldCounty: WorldCounty = { code, name, units, users, clerk, reviewer, in: { project: inRecords.project }, other: { project: otherRecords.project } };
+  for (const { build } of await moduleWorlds()) Object.assign(modules, await build({ database, county: worldCounty }));
+  const moduleIds = Object.values(modules).flatMap((r) => [r.in, ...(r.other ? [r.other] : [])]);
 
   const recordIds = (r: ProjectRecords) => [r.project, r.procedure, r.document, r.milestone, r.libraryRequest, ...Object.values(r.reports)];
   return {
@@ -203,8 +208,8 @@ export async function buildCounty(database: Database, app: TestApp, input: { cod
     spareUser: spareUser.id,
     library,
     libraryOther,
-    target,
     reopenRequest,
+    modules,
     in: inRecords,
     other: otherRecords,
     clerkFilter,
@@ -216,8 +221,8 @@ export async function buildCounty(database: Database, app: TestApp, input: { cod
       spareUser.id,
       library,
       libraryOther,
-      target,
       reopenRequest,
+      ...moduleIds,
       clerkFilter,
       clerkMessage,
       ...recordIds(inRecords),
@@ -229,5 +234,6 @@ export async function buildCounty(database: Database, app: TestApp, input: { cod
 /** The ids and the name marker of the `other` project's records: hidden from narrow scopes. */
 export function otherProjectMarkers(county: County): string[] {
   const r = county.other;
-  return ['他管', r.project, r.procedure, r.document, r.milestone, r.libraryRequest, ...Object.values(r.reports)];
+  const moduleOthers = Object.values(county.modules).flatMap((m) => (m.other ? [m.other] : []));
+  return ['他管', r.project, r.procedure, r.document, r.milestone, r.libraryRequest, ...Object.values(r.reports), ...moduleOthers];
 }

@@ -8,7 +8,7 @@ import { auditLog } from '../../platform/audit/audit.tables';
 import { actorRegion, canReachDivision } from '../../platform/auth/scope';
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
-import { likePattern } from '../org/org.repository';
+import { likePattern } from '../org';
 import type { AuditQuery } from './audit.schemas';
 
 // A bare date is a Beijing date: [from 00:00, to+1 00:00) at +08:00; an ISO time is taken as it is.

@@ -11,7 +11,7 @@ import type { Config } from '../../platform/config';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { divisions, orgUnits, users } from '../org/org.tables';
+import { divisions, orgUnits, users } from '../org';
 import type { Me } from './auth.schemas';
 
 export const MAX_FAILED_LOGINS = 5;

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
-import { getSettings, listFigures, saveFigures, saveSettings } from '../monthly-reports/settings.service';
+import { getSettings, listFigures, saveFigures, saveSettings } from '../monthly-reports';
 import {
   CockpitAnswer,
   CockpitQuery,

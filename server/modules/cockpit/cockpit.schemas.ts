@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { SECTORS } from '../../../common/projects';
 import { JsonValue } from '../../platform/http/json-value';
-import { ReserveRatio } from '../libraries/libraries.schemas';
-import { LaggingProject, ReportingCounts, SummaryBreakdownRow, SummaryFigure } from '../monthly-reports/summary.schemas';
-import { Wan } from '../projects/projects.schemas';
+import { ReserveRatio } from '../libraries';
+import { LaggingProject, ReportingCounts, SummaryBreakdownRow, SummaryFigure } from '../monthly-reports';
+import { Wan } from '../projects';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报送期格式应为 YYYY-MM');
 const position = z.array(z.number());

@@ -6,19 +6,19 @@ import { actorRegion, divisionPrefix } from '../../platform/auth/scope';
 import { rowsOf, type Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { orgUnits } from '../org/org.tables';
-import { currentPeriod, cycleSettings } from '../monthly-reports/monthly-reports.service';
-import { monthlyReports } from '../monthly-reports/monthly-reports.tables';
-import { periodsOfYear, periodSpec } from '../monthly-reports/periods';
-import { getSummary, growthPct } from '../monthly-reports/summary.service';
-import { projectScope } from '../projects/projects.policy';
-import { plainWan } from '../projects/projects.service';
-import { projects } from '../projects/projects.tables';
+import { orgUnits } from '../org';
+import { currentPeriod, cycleSettings } from '../monthly-reports';
+import { monthlyReports } from '../monthly-reports';
+import { periodsOfYear, periodSpec } from '../monthly-reports';
+import { getSummary, growthPct } from '../monthly-reports';
+import { projectScope } from '../projects';
+import { plainWan } from '../projects';
+import { projects } from '../projects';
 import type { z } from '@hono/zod-openapi';
 import type { MapFeatureCollection } from './cockpit.schemas';
 import { createMetricContext, type MetricContext } from '../../platform/metrics/define-metric';
 import { metrics } from '../../platform/metrics/providers';
-import { investmentThresholds } from '../projects/projects.rules';
+import { investmentThresholds } from '../projects';
 import { divisionMaps } from './cockpit.tables';
 
 /** The division filter of the caller's own region (`true` for scope `all`), to put in raw SQL. */

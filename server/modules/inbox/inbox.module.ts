@@ -14,5 +14,5 @@ export const inboxModule = defineModule({
   ruleSets: inboxRuleSets,
   routes: () => [inboxRoutes()],
   jobs: ({ database }) => [{ name: 'reminders', intervalMs: 15 * 60_000, run: () => runReminders(database, { now: new Date() }) }],
-  recordKinds: [{ kind: 'notification', pathPrefixes: ['/api/inbox/{id}'] }],
+  recordKinds: [{ kind: 'message', scope: 'personal', segment: 'inbox' }],
 });

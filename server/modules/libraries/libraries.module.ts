@@ -15,7 +15,7 @@ export const librariesModule = defineModule({
   metrics: libraryMetrics,
   routes: () => [libraryRoutes()],
   recordKinds: [
-    { kind: 'library', pathPrefixes: ['/api/libraries/{id}'] },
-    { kind: 'library_request', pathPrefixes: ['/api/library-requests/{id}'] },
+    { kind: 'library', scope: 'region', segment: 'libraries', bodyFields: ['libraryId'], filterFields: ['libraryId'] },
+    { kind: 'libraryRequest', scope: 'project', segment: 'library-requests' },
   ],
 });

@@ -10,5 +10,5 @@ export const milestonesModule = defineModule({
   catalog: milestonesCatalog,
   tables,
   routes: () => [milestoneRoutes()],
-  recordKinds: [{ kind: 'milestone', pathPrefixes: ['/api/milestones/{id}'] }],
+  recordKinds: [{ kind: 'milestone', scope: 'project', segment: 'milestones' }],
 });

@@ -6,11 +6,11 @@ import { assertSameVersion, assertVersionMatched } from '../../platform/db/versi
 import { saveRecord } from '../../platform/workflow/save-record';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
-import { orgUnits, users } from '../org/org.tables';
-import { projectFacts, projectPolicy, projectScope } from '../projects/projects.policy';
-import { filterCondition } from '../projects/projects.repository';
-import { loadProject, loadProjectFor } from '../projects/projects.service';
-import { projects } from '../projects/projects.tables';
+import { orgUnits, users } from '../org';
+import { projectFacts, projectPolicy, projectScope } from '../projects';
+import { filterCondition } from '../projects';
+import { loadProject, loadProjectFor } from '../projects';
+import { projects } from '../projects';
 import { AT_RISK_DAYS, beijingToday, milestoneState, rollUpStatus, type MilestoneStatus } from './milestone-status';
 import type { CreateMilestoneInput, PortfolioFilters, UpdateMilestoneInput } from './milestones.schemas';
 import { milestones } from './milestones.tables';

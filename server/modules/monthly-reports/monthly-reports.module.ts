@@ -17,7 +17,8 @@ export const monthlyReportsModule = defineModule({
   routes: () => [monthlyReportRoutes()],
   jobs: ({ database }) => [{ name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) }],
   recordKinds: [
-    { kind: 'monthly_report', pathPrefixes: ['/api/monthly-reports/{id}'] },
-    { kind: 'period_reopen_request', pathPrefixes: ['/api/period-reopen-requests/{id}'] },
+    { kind: 'report', scope: 'project', segment: 'monthly-reports' },
+    // A county's reopen requests are decided by that county's 发改局, not by the city's.
+    { kind: 'reopenRequest', scope: 'own-division', segment: 'period-reopen-requests' },
   ],
 });

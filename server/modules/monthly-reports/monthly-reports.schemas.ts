@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../../common/projects';
 import { PERIOD_ACTIONS, REOPEN_REQUEST_ACTIONS, REPORT_ACTIONS } from '../../../common/record-actions';
-import { Wan } from '../projects/projects.schemas';
+import { Wan } from '../projects';
 
 export const PeriodParam = z.object({
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报送期格式应为 YYYY-MM，如 2024-10（1—2月合并期为 2024-01）'),

@@ -7,12 +7,12 @@ import { divisionPrefix } from '../../platform/auth/scope';
 import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
-import { orgUnits } from '../org/org.tables';
-import { likePattern } from '../org/org.repository';
-import { projectScope } from '../projects/projects.policy';
-import { plainWan } from '../projects/projects.service';
-import { projects } from '../projects/projects.tables';
-import { normalizeSearch } from '../projects/search';
+import { orgUnits } from '../org';
+import { likePattern } from '../org';
+import { projectScope } from '../projects';
+import { plainWan } from '../projects';
+import { projects } from '../projects';
+import { normalizeSearch } from '../projects';
 import { reportFigures, submitProblems } from '../../../common/monthly-report-rules';
 import { getRules } from '../../platform/rules/rules.service';
 import { reportRules } from './monthly-reports.rules';
@@ -23,7 +23,7 @@ import { reportPolicy, type ReportFacts } from './monthly-reports.policy';
 import type { SaveDraftInput } from './monthly-reports.schemas';
 import { monthlyReportFunding, monthlyReportPhotos, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
 import { attachments } from '../../platform/attachments';
-import { uploadDocument } from '../projects/documents.service';
+import { uploadDocument } from '../projects';
 import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings } from './periods';
 
 /** Stages whose projects report every month. */

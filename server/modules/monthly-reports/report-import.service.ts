@@ -7,10 +7,10 @@ import { auditActorOf, recordAuditBatch } from '../../platform/audit/audit.servi
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { columnLetter } from '../projects/ledger-parser';
-import { requireCountyActor } from '../org/org.service';
-import { plainWan } from '../projects/projects.service';
-import { projects } from '../projects/projects.tables';
+import { columnLetter } from '../projects';
+import { requireCountyActor } from '../org';
+import { plainWan } from '../projects';
+import { projects } from '../projects';
 import { cycleSettings, ensurePeriod, reportGrid } from './monthly-reports.service';
 import { monthlyReports } from './monthly-reports.tables';
 import { periodSpec } from './periods';

@@ -3,7 +3,7 @@ import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
-import { plainWan } from '../projects/projects.service';
+import { plainWan } from '../projects';
 import { cycleSettings } from './monthly-reports.service';
 import { investmentFigures, reportingSettings } from './monthly-reports.tables';
 

@@ -12,7 +12,11 @@ export const orgModule = defineModule({
   referenceTables: ['divisions', 'users'],
   routes: () => [orgRoutes()],
   recordKinds: [
-    { kind: 'unit', pathPrefixes: ['/api/units/{id}'] },
-    { kind: 'user', pathPrefixes: ['/api/users/{id}'] },
+    { kind: 'unit', scope: 'region', segment: 'units', bodyFields: ['unitId'], filterFields: ['unitId'] },
+    { kind: 'user', scope: 'region', segment: 'users', filterFields: ['actorId'] },
+    { kind: 'ownerUnit', scope: 'region', bodyFields: ['ownerUnitId'] },
+    { kind: 'department', scope: 'region', filterFields: ['departmentId'] },
+    { kind: 'township', scope: 'region', filterFields: ['townshipId'] },
+    { kind: 'division', scope: 'region', filterFields: ['divisionCode'] },
   ],
 });

@@ -12,7 +12,7 @@ import {
 } from '../../../common/projects';
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
-import { divisions } from '../org/org.tables';
+import { divisions } from '../org';
 import { writeLedger, writeTemplate } from './ledger-writer';
 import { projectScope } from './projects.policy';
 import * as repo from './projects.repository';

@@ -22,9 +22,9 @@ export const projectsModule = defineModule({
   // The ledger's fixed paths (/api/projects/import, template.xlsx) go before /api/projects/{id}.
   routes: () => [ledgerRoutes(), projectRoutes(), procedureRoutes()],
   recordKinds: [
-    { kind: 'project', pathPrefixes: ['/api/projects/{id}'] },
-    { kind: 'procedure', pathPrefixes: ['/api/procedures/{id}'] },
-    { kind: 'document', pathPrefixes: ['/api/documents/{id}'] },
-    { kind: 'saved_filter', pathPrefixes: ['/api/saved-filters/{id}'] },
+    { kind: 'project', scope: 'project', segment: 'projects', pathParams: ['projectId'], bodyFields: ['projectId'], filterFields: ['projectId'] },
+    { kind: 'procedure', scope: 'project', segment: 'procedures' },
+    { kind: 'document', scope: 'project', segment: 'documents' },
+    { kind: 'savedFilter', scope: 'personal', segment: 'saved-filters' },
   ],
 });

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client';
-import { libraries, libraryMemberships } from '../libraries/libraries.tables';
-import { orgUnits, users } from '../org/org.tables';
-import { likePattern } from '../org/org.repository';
+import { libraries, libraryMemberships } from '../libraries';
+import { orgUnits, users } from '../org';
+import { likePattern } from '../org';
 import type { ProjectListFilters } from './projects.schemas';
 import { projectFunding, projects, projectYearPlans, reserveCounters } from './projects.tables';
 import { bigrams, normalizeSearch } from './search';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { AuditEntry } from '../audit/audit.schemas';
-import { projectHistory } from '../audit/audit.service';
+import { AuditEntry } from '../audit';
+import { projectHistory } from '../audit';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {

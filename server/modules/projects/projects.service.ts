@@ -10,8 +10,8 @@ import { assertSameVersion, assertVersionMatched } from '../../platform/db/versi
 import type { Actor } from '../../platform/http/context';
 import { getRules, loadRules } from '../../platform/rules/rules.service';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
-import { libraries, libraryMemberships } from '../libraries/libraries.tables';
-import { divisions } from '../org/org.tables';
+import { libraries, libraryMemberships } from '../libraries';
+import { divisions } from '../org';
 import { stageMachine } from './lifecycle';
 import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';

@@ -14,5 +14,5 @@ export const targetsModule = defineModule({
   ruleSets: targetRuleSets,
   metrics: targetMetrics,
   routes: () => [targetRoutes()],
-  recordKinds: [{ kind: 'target', pathPrefixes: ['/api/targets/{id}'] }],
+  recordKinds: [{ kind: 'target', scope: 'region', segment: 'targets' }],
 });

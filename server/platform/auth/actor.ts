@@ -1,7 +1,7 @@
 import { eq, and } from 'drizzle-orm';
 import { ROLE_PERMISSIONS } from '../../../common/permissions';
 import type { DataScope, Role } from '../../../common/roles';
-import { orgUnits, users } from '../../modules/org/org.tables';
+import { orgUnits, users } from '../../modules/org';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 

@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, or } from 'drizzle-orm';
-import { orgUnits, users } from '../../modules/org/org.tables';
+import { orgUnits, users } from '../../modules/org';
 import type { DbOrTx } from '../db/client';
 import type { Config } from '../config';
 import type { Actor } from '../http/context';

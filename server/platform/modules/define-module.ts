@@ -38,12 +38,25 @@ export function defineCatalog<const P extends string, const A extends string, co
   return catalog;
 }
 
-/** A kind of record the authorization matrix must cover: the path parameter that names it. */
+/**
+ * A kind of record whose id the module's routes take, for the authorization matrix
+ * (tests/http/authorization-matrix.test.ts): how its ids appear in requests and how far a
+ * caller reaches it. The matrix calls every route with a record inside and outside the
+ * caller's scope; the records are made by the module's test world (`<m>.world.ts`).
+ */
 export interface RecordKind {
-  /** Name used in the matrix (`project`, `monthly_report` …). */
+  /** Name in the matrix (`project`, `libraryRequest` …). */
   kind: string;
-  /** Path parameters of the OpenAPI document that hold an id of this kind (`id` on `/api/projects/{id}`). */
-  pathPrefixes: readonly string[];
+  /** How far a caller reaches it: `region` the caller's division and those below; `project` as the caller's projects; `personal` the caller's own; `own-division` exactly the caller's division. */
+  scope: 'region' | 'project' | 'personal' | 'own-division';
+  /** The path segment before `{id}` (`deals` in `/api/deals/{id}`). */
+  segment?: string;
+  /** Other uuid path parameters naming it (`projectId`). */
+  pathParams?: readonly string[];
+  /** Request body fields holding its id. */
+  bodyFields?: readonly string[];
+  /** List query filters holding its id (or code). */
+  filterFields?: readonly string[];
 }
 
 /** What a module's demo section sees of one division while the demo data set is loaded. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
-import { divisions } from '../../modules/org/org.tables';
+import { divisions } from '../../modules/org';
 import { auditActorOf, recordAudit } from '../audit/audit.service';
 import { canReachDivision, divisionPrefix, regionCondition } from '../auth/scope';
 import type { Database, DbOrTx } from '../db/client';

@@ -1,0 +1,2 @@
+/** The public API of the targets module (lint: groundwork/module-boundaries). */
+export { TARGET_DEFINITIONS } from './target-keys';
