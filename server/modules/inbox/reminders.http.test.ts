@@ -8,7 +8,8 @@ import { milestones } from '../milestones/milestones.tables';
 import { monthlyReports } from '../monthly-reports/monthly-reports.tables';
 import { projects } from '../projects/projects.tables';
 import { notifications } from './inbox.tables';
-import { reportDeadline, runReminders } from './reminders.job';
+import { reportDeadline } from '../monthly-reports/monthly-reports.reminders';
+import { runReminders } from './reminders.job';
 import type { ReminderMessage, ReminderSender } from './reminder-senders';
 
 let database: Database;

@@ -1,3 +1,4 @@
+import { milestoneReminders } from './milestones.reminders';
 import { defineModule } from '../../platform/modules/define-module';
 import { milestonesCatalog } from './milestones.catalog';
 import { milestoneRoutes } from './milestones.routes';
@@ -10,5 +11,6 @@ export const milestonesModule = defineModule({
   catalog: milestonesCatalog,
   tables,
   routes: () => [milestoneRoutes()],
+  reminders: [milestoneReminders],
   recordKinds: [{ kind: 'milestone', scope: 'project', segment: 'milestones' }],
 });

@@ -1,5 +1,6 @@
 import { monthlyReportMetrics } from './monthly-reports.metrics';
 import { monthlyReportRuleSets } from './monthly-reports.rules';
+import { monthlyReportReminders } from './monthly-reports.reminders';
 import { defineModule } from '../../platform/modules/define-module';
 import { monthlyReportsCatalog } from './monthly-reports.catalog';
 import { monthlyReportRoutes } from './monthly-reports.routes';
@@ -15,6 +16,7 @@ export const monthlyReportsModule = defineModule({
   ruleSets: monthlyReportRuleSets,
   metrics: monthlyReportMetrics,
   routes: () => [monthlyReportRoutes()],
+  reminders: [monthlyReportReminders],
   jobs: ({ database }) => [{ name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) }],
   recordKinds: [
     { kind: 'report', scope: 'project', segment: 'monthly-reports' },

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../common/roles';
 import type { DemoDivision, DemoUnit, DemoUser } from '../../demo/generate';
 import type { DemoProject } from '../../demo/projects';
 import type { AttachmentKind } from '../attachments/attachment-kinds';
+import type { ReminderSource } from '../../modules/inbox';
 import type { Tx } from '../db/client';
 import type { MetricDefinition } from '../metrics/define-metric';
 import type { RuleSet } from '../rules/define-rule-set';
@@ -100,6 +101,8 @@ export interface ModuleDefinition {
   ruleSets?: readonly RuleSet[];
   /** Figures the module computes for targets, the cockpit, documents and assessment. */
   metrics?: readonly MetricDefinition[];
+  /** Sources of inbox reminders (deadlines, countdowns, escalation), collected by the inbox's job; their kinds are declared in the catalog. */
+  reminders?: readonly ReminderSource[];
   /** Kinds of record of the module that carry files (`defineAttachmentKind`), with their limits and checks. */
   attachmentKinds?: readonly AttachmentKind[];
   /** The module's demo data, loaded after the organisation and the project library of each division. */
