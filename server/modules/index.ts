@@ -1,6 +1,7 @@
 import type { AppDeps } from '../platform/http/context';
 import type { Job } from '../platform/jobs';
 import type { ModuleDefinition } from '../platform/modules/define-module';
+import { registerModules } from '../platform/modules/registry';
 import { platformModule } from '../platform/platform.module';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
@@ -33,6 +34,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   inboxModule,
   targetsModule,
 ];
+registerModules(MODULES);
 
 /** The periodic jobs of every module, for the running server. */
 export function moduleJobs(deps: AppDeps): Job[] {

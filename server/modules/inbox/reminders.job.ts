@@ -1,7 +1,7 @@
 import { and, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../platform/db/client';
+import { registeredModules } from '../../platform/modules/registry';
 import { loadRules, savedRuleValues } from '../../platform/rules/rules.service';
-import { MODULES } from '../index';
 import { beijingToday } from '../milestones';
 import { reminderRules } from './inbox.rules';
 import { notifications } from './inbox.tables';
@@ -80,7 +80,7 @@ export async function runReminders(database: Database, options: ReminderOptions)
   // Every module's reminders (`reminders` of its definition), in module order.
   const context: ReminderContext = { tx: database.db, today, daysOf, longestMilestoneLead };
   const candidates: ReminderMessage[] = [];
-  for (const source of MODULES.flatMap((m) => m.reminders ?? [])) candidates.push(...(await source.collect(context)));
+  for (const source of registeredModules().flatMap((m) => m.reminders ?? [])) candidates.push(...(await source.collect(context)));
   const fresh = await onlyNew(database.db, candidates);
   const byKind = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
   for (const message of fresh) {

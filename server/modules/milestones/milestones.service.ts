@@ -2,8 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
-import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
-import { saveRecord } from '../../platform/workflow/save-record';
+import { assertSameVersion } from '../../platform/db/versioning';
+import { deleteRecord, saveRecord } from '../../platform/workflow/save-record';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits, users } from '../org';
@@ -146,20 +146,20 @@ export async function updateMilestone(database: Database, actor: Actor, id: stri
 export async function deleteMilestone(database: Database, actor: Actor, id: string, version: number) {
   await database.db.transaction(async (tx) => {
     const { milestone: before, projectName } = await loadMilestone(tx, actor, id);
-    assertSameVersion(before.version, version);
-    const rows = await tx
-      .delete(milestones)
-      .where(and(eq(milestones.divisionCode, before.divisionCode), eq(milestones.id, id), eq(milestones.version, version)))
-      .returning({ id: milestones.id });
-    assertVersionMatched(rows);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: before.divisionCode,
-      action: 'milestone.deleted',
-      entityType: 'milestone',
-      entityId: id,
-      summary: `删除里程碑：${projectName} · ${before.name}`,
-      before,
+    await deleteRecord(tx, {
+      table: milestones,
+      where: and(eq(milestones.divisionCode, before.divisionCode), eq(milestones.id, id)),
+      version,
+      loadedVersion: before.version,
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: before.divisionCode,
+        action: 'milestone.deleted',
+        entityType: 'milestone',
+        entityId: id,
+        summary: `删除里程碑：${projectName} · ${before.name}`,
+        before,
+      }),
     });
   });
 }

@@ -16,7 +16,7 @@ import { normalizeSearch } from '../projects';
 import { reportFigures, submitProblems } from '../../../common/monthly-report-rules';
 import { getRules } from '../../platform/rules/rules.service';
 import { reportRules } from './monthly-reports.rules';
-import { saveRecord } from '../../platform/workflow/save-record';
+import { upsertRecord } from '../../platform/workflow/save-record';
 import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
 import { reportMachine, type ReportStatus } from './monthly-reports.machine';
 import { reportPolicy, type ReportFacts } from './monthly-reports.policy';
@@ -257,28 +257,28 @@ export async function saveDraft(database: Database, actor: Actor, projectId: str
     await openPeriodOrRefuse(tx, project.divisionCode, spec.period);
     const latest = await latestRevision(tx, project.divisionCode, projectId, spec.period);
     const { version, funding, ...fields } = input;
-    let row: ReportRow;
     if (latest && latest.status !== 'draft') {
       throw new AppError('CONFLICT', latest.status === 'submitted' ? '月报已提交待审核，不能修改' : '已审核或已退回的月报不能直接修改，请点击“更正”生成新版本');
     }
-    if (latest) {
-      row = await saveRecord(tx, {
-        table: monthlyReports,
-        where: and(eq(monthlyReports.divisionCode, project.divisionCode), eq(monthlyReports.id, latest.id)),
-        version,
-        loadedVersion: latest.version,
-        set: { ...fields, stage: project.stage },
-        audit: null,
-        present: (saved) => saved,
-      });
-    } else {
-      if (version !== 0) throw new AppError('VERSION_CONFLICT');
-      [row] = await tx
-        .insert(monthlyReports)
-        .values({ divisionCode: project.divisionCode, projectId, period: spec.period, revision: 1, stage: project.stage, ...fields, createdBy: actor.id })
-        .returning();
-      await writeHistory(tx, reportMachine, [{ divisionCode: project.divisionCode, recordId: row.id, from: null, to: 'draft', action: 'create', actor }]);
-    }
+    // The open draft is edited at the version read; with none yet, version 0 creates revision 1.
+    const row = await upsertRecord(tx, {
+      table: monthlyReports,
+      where: and(
+        eq(monthlyReports.divisionCode, project.divisionCode),
+        eq(monthlyReports.projectId, projectId),
+        eq(monthlyReports.period, spec.period),
+        eq(monthlyReports.revision, latest?.revision ?? 1),
+      ),
+      version,
+      current: latest ?? undefined,
+      set: { ...fields, stage: project.stage },
+      values: { divisionCode: project.divisionCode, projectId, period: spec.period, revision: 1, stage: project.stage, ...fields, createdBy: actor.id },
+      after: async (saved) => {
+        if (!latest) await writeHistory(tx, reportMachine, [{ divisionCode: project.divisionCode, recordId: saved.id, from: null, to: 'draft', action: 'create', actor }]);
+      },
+      audit: null,
+      present: (saved) => saved,
+    });
     if (funding) await replaceReportFunding(tx, project.divisionCode, row.id, funding);
     return presentFor(tx, actor, row, await fundingOf(tx, project.divisionCode, row.id));
   });

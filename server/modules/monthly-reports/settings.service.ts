@@ -1,8 +1,8 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import { upsertRecord } from '../../platform/workflow/save-record';
 import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
-import { AppError } from '../../platform/http/errors';
 import { plainWan } from '../projects';
 import { cycleSettings } from './monthly-reports.service';
 import { investmentFigures, reportingSettings } from './monthly-reports.tables';
@@ -26,19 +26,19 @@ export async function getSettings(database: Database, actor: Actor) {
 /** Changes the settings (they apply to periods opened from now on; open periods keep their dates). */
 export async function saveSettings(database: Database, actor: Actor, input: SettingsInput) {
   return database.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(reportingSettings).where(eq(reportingSettings.divisionCode, actor.divisionCode));
-    if ((current?.version ?? 0) !== input.version) throw new AppError('VERSION_CONFLICT');
+    const where = eq(reportingSettings.divisionCode, actor.divisionCode);
+    const [current] = await tx.select().from(reportingSettings).where(where);
     const { version, ...values } = input;
-    const [row] = current
-      ? await tx
-          .update(reportingSettings)
-          .set({ ...values, version: sql`${reportingSettings.version} + 1`, updatedAt: new Date() })
-          .where(and(eq(reportingSettings.divisionCode, actor.divisionCode), eq(reportingSettings.version, version)))
-          .returning()
-      : await tx.insert(reportingSettings).values({ divisionCode: actor.divisionCode, ...values }).returning();
-    if (!row) throw new AppError('VERSION_CONFLICT');
-    await recordAudit(tx, { actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'settings.saved', entityType: 'settings', entityId: 'reporting', summary: '修改月报调度设置', before: current ?? null, after: row });
-    return { ...values, version: row.version };
+    return upsertRecord(tx, {
+      table: reportingSettings,
+      where,
+      version,
+      current,
+      set: values,
+      values: { divisionCode: actor.divisionCode, ...values },
+      audit: (row) => ({ actor: auditActorOf(actor), divisionCode: actor.divisionCode, action: 'settings.saved', entityType: 'settings', entityId: 'reporting', summary: '修改月报调度设置', before: current ?? null, after: row }),
+      present: (row) => ({ ...values, version: row.version }),
+    });
   });
 }
 

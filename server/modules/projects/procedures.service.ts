@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { beijingToday } from '../../../common/format';
 import { APPROVAL_TYPE_LABELS, APPROVAL_TYPES, PROCEDURE_STATUS_LABELS, type ApprovalType, type ProcedureStatus } from '../../../common/projects';
-import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
+import { auditActorOf } from '../../platform/audit/audit.service';
 import type { Database } from '../../platform/db/client';
-import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import { assertSameVersion } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { saveRecord, upsertRecord } from '../../platform/workflow/save-record';
 import { orgUnits } from '../org';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
 import { procedureTemplates, projectProcedures } from './procedures.tables';
@@ -78,23 +79,23 @@ export async function updateProcedure(database: Database, actor: Actor, id: stri
       throw new AppError('VALIDATION_FAILED', '标记为“不需办理”须写明理由', { field: 'waiverReason' });
     }
     const { version, ...changes } = input;
-    const rows = await tx
-      .update(projectProcedures)
-      .set({ ...changes, version: sql`${projectProcedures.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(projectProcedures.divisionCode, before.divisionCode), eq(projectProcedures.id, id), eq(projectProcedures.version, version)))
-      .returning();
-    const after = assertVersionMatched(rows);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: before.divisionCode,
-      action: 'procedure.updated',
-      entityType: 'procedure',
-      entityId: id,
-      summary: `前期手续：${found.projectName} · ${after.name}（${PROCEDURE_STATUS_LABELS[after.status as ProcedureStatus]}）`,
-      before,
-      after: { ...after, projectId: after.projectId },
+    return saveRecord(tx, {
+      table: projectProcedures,
+      where: and(eq(projectProcedures.divisionCode, before.divisionCode), eq(projectProcedures.id, id)),
+      version,
+      set: changes,
+      audit: (after) => ({
+        actor: auditActorOf(actor),
+        divisionCode: before.divisionCode,
+        action: 'procedure.updated',
+        entityType: 'procedure',
+        entityId: id,
+        summary: `前期手续：${found.projectName} · ${after.name}（${PROCEDURE_STATUS_LABELS[after.status as ProcedureStatus]}）`,
+        before,
+        after: { ...after, projectId: after.projectId },
+      }),
+      present: presentProcedure,
     });
-    return presentProcedure(after);
   });
 }
 
@@ -189,29 +190,26 @@ export async function saveProcedureTemplate(
   const keys = new Set(input.items.map((i) => i.key));
   if (keys.size !== input.items.length) throw new AppError('VALIDATION_FAILED', '手续代码不能重复', { field: 'items' });
   return database.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(procedureTemplates)
-      .where(and(eq(procedureTemplates.divisionCode, actor.divisionCode), eq(procedureTemplates.approvalType, approvalType)));
-    if ((current?.version ?? 0) !== input.version) throw new AppError('VERSION_CONFLICT');
-    const [row] = current
-      ? await tx
-          .update(procedureTemplates)
-          .set({ items: input.items, version: sql`${procedureTemplates.version} + 1`, updatedAt: new Date() })
-          .where(and(eq(procedureTemplates.divisionCode, actor.divisionCode), eq(procedureTemplates.approvalType, approvalType), eq(procedureTemplates.version, input.version)))
-          .returning()
-      : await tx.insert(procedureTemplates).values({ divisionCode: actor.divisionCode, approvalType, items: input.items }).returning();
-    if (!row) throw new AppError('VERSION_CONFLICT');
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: actor.divisionCode,
-      action: 'procedure_template.saved',
-      entityType: 'procedure_template',
-      entityId: approvalType,
-      summary: `修改前期手续模板：${APPROVAL_TYPE_LABELS[approvalType]}`,
-      before: current?.items ?? DEFAULT_PROCEDURE_TEMPLATES[approvalType],
-      after: input.items,
+    const where = and(eq(procedureTemplates.divisionCode, actor.divisionCode), eq(procedureTemplates.approvalType, approvalType));
+    const [current] = await tx.select().from(procedureTemplates).where(where);
+    return upsertRecord(tx, {
+      table: procedureTemplates,
+      where,
+      version: input.version,
+      current,
+      set: { items: input.items },
+      values: { divisionCode: actor.divisionCode, approvalType, items: input.items },
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: actor.divisionCode,
+        action: 'procedure_template.saved',
+        entityType: 'procedure_template',
+        entityId: approvalType,
+        summary: `修改前期手续模板：${APPROVAL_TYPE_LABELS[approvalType]}`,
+        before: current?.items ?? DEFAULT_PROCEDURE_TEMPLATES[approvalType],
+        after: input.items,
+      }),
+      present: (row) => ({ approvalType, label: APPROVAL_TYPE_LABELS[approvalType], items: row.items as ProcedureTemplateItem[], isDefault: false, version: row.version }),
     });
-    return { approvalType, label: APPROVAL_TYPE_LABELS[approvalType], items: row.items as ProcedureTemplateItem[], isDefault: false, version: row.version };
   });
 }

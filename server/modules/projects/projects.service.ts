@@ -1,18 +1,19 @@
 import Decimal from 'decimal.js';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { parseProjectCode } from '../../../common/project-code';
 import { INVESTMENT_BANDS, STAGE_LABELS, type FundingSource, type Stage } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { isCountyDivision, writesIn } from '../../platform/auth/policy';
 import { canReachDivision } from '../../platform/auth/scope';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
-import { assertSameVersion, assertVersionMatched } from '../../platform/db/versioning';
+import { assertSameVersion } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { getRules, loadRules } from '../../platform/rules/rules.service';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
 import { libraries, libraryMemberships } from '../libraries';
 import { divisions } from '../org';
 import { stageMachine } from './lifecycle';
+import { saveRecord } from '../../platform/workflow/save-record';
 import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
 import { procedureTemplates, projectProcedures } from './procedures.tables';
@@ -319,37 +320,36 @@ export async function updateProject(database: Database, actor: Actor, id: string
     const ownerUnitId = changes.ownerUnitId ?? p.ownerUnitId;
     const [ownerUnit] = await repo.findUnits(tx, p.divisionCode, [ownerUnitId]);
     const name = changes.name ?? p.name;
-    const rows = await tx
-      .update(projects)
-      .set({
+    const children = await repo.loadFundingAndPlans(tx, p.divisionCode, id);
+    return saveRecord(tx, {
+      table: projects,
+      where: and(eq(projects.divisionCode, p.divisionCode), eq(projects.id, id)),
+      version,
+      set: {
         ...changes,
         longitude: changes.longitude === undefined ? undefined : changes.longitude === null ? null : String(changes.longitude),
         latitude: changes.latitude === undefined ? undefined : changes.latitude === null ? null : String(changes.latitude),
         code: code.code,
         codeKind: code.kind,
         ...searchColumns(name, ownerUnit?.name ?? null, code.code, p.reserveNo),
-        version: sql`${projects.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(projects.divisionCode, p.divisionCode), eq(projects.id, id), eq(projects.version, version)))
-      .returning();
-    const after = assertVersionMatched(rows);
-    const children = await repo.loadFundingAndPlans(tx, p.divisionCode, id);
-    if (funding) await repo.replaceFunding(tx, p.divisionCode, id, funding.map((f) => ({ ...f, currency: f.currency ?? 'CNY' })));
-    if (yearPlans) await repo.replaceYearPlans(tx, p.divisionCode, id, yearPlans);
-    if (changes.approvalType && changes.approvalType !== p.approvalType) await ensureProcedures(tx, p.divisionCode, id, changes.approvalType);
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: p.divisionCode,
-      action: 'project.updated',
-      entityType: 'project',
-      entityId: id,
-      summary: `修改项目：${after.name}`,
-      before: { ...p, searchGrams: undefined, searchText: undefined, funding: funding ? children.funding : undefined, yearPlans: yearPlans ? children.plans : undefined },
-      after: { ...after, searchGrams: undefined, searchText: undefined, funding, yearPlans },
+      },
+      after: async () => {
+        if (funding) await repo.replaceFunding(tx, p.divisionCode, id, funding.map((f) => ({ ...f, currency: f.currency ?? 'CNY' })));
+        if (yearPlans) await repo.replaceYearPlans(tx, p.divisionCode, id, yearPlans);
+        if (changes.approvalType && changes.approvalType !== p.approvalType) await ensureProcedures(tx, p.divisionCode, id, changes.approvalType);
+      },
+      audit: (after) => ({
+        actor: auditActorOf(actor),
+        divisionCode: p.divisionCode,
+        action: 'project.updated',
+        entityType: 'project',
+        entityId: id,
+        summary: `修改项目：${after.name}`,
+        before: { ...p, searchGrams: undefined, searchText: undefined, funding: funding ? children.funding : undefined, yearPlans: yearPlans ? children.plans : undefined },
+        after: { ...after, searchGrams: undefined, searchText: undefined, funding, yearPlans },
+      }),
+      present: async () => presentDetail(tx, actor, (await repo.findProject(tx, id, eq(projects.divisionCode, p.divisionCode)))!),
     });
-    const loaded = await repo.findProject(tx, id, eq(projects.divisionCode, p.divisionCode));
-    return presentDetail(tx, actor, loaded!);
   });
 }
 

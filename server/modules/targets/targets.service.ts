@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import { actorRegion, canReachDivision } from '../../platform/auth/scope';
 import type { Database } from '../../platform/db/client';
-import { assertVersionMatched } from '../../platform/db/versioning';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
+import { saveRecord, upsertRecord } from '../../platform/workflow/save-record';
 import { beijingToday } from '../milestones';
 import { divisions, orgUnits } from '../org';
 import { targetPolicy } from './targets.policy';
@@ -131,26 +131,21 @@ export async function saveTargets(database: Database, actor: Actor, year: number
     for (const t of input.targets) {
       const d = targetDefinition(t.key)!;
       const current = existing.find((r) => r.key === t.key);
-      if (current) {
-        // Someone set this target after the caller loaded the page: never overwrite silently.
-        if (t.version === undefined || t.version !== current.version) throw new AppError('VERSION_CONFLICT');
-        if (new Decimal(current.value).eq(t.value)) continue;
-        const rows = await tx
-          .update(targets)
-          .set({ value: t.value, version: sql`${targets.version} + 1`, updatedByName: actor.displayName, updatedAt: new Date() })
-          .where(and(eq(targets.divisionCode, divisionCode), eq(targets.id, current.id), eq(targets.version, t.version)))
-          .returning();
-        assertVersionMatched(rows);
-        before[t.key] = plain(current.value);
-      } else {
-        const rows = await tx
-          .insert(targets)
-          .values({ divisionCode, year, key: t.key, label: d.label, unit: d.unit, value: t.value, updatedByName: actor.displayName })
-          .onConflictDoNothing()
-          .returning();
-        // Another save created it in the meantime.
-        assertVersionMatched(rows);
-      }
+      // Unchanged at the version read: nothing to save. A target set by someone else after the
+      // caller loaded the page (a stale or missing version) is refused, never overwritten silently;
+      // one created meanwhile refuses the insert.
+      if (current && t.version === current.version && new Decimal(current.value).eq(t.value)) continue;
+      await upsertRecord(tx, {
+        table: targets,
+        where: and(eq(targets.divisionCode, divisionCode), eq(targets.year, year), eq(targets.key, t.key)),
+        version: t.version ?? 0,
+        current,
+        set: { value: t.value, updatedByName: actor.displayName },
+        values: { divisionCode, year, key: t.key, label: d.label, unit: d.unit, value: t.value, updatedByName: actor.displayName },
+        audit: null,
+        present: () => undefined,
+      });
+      if (current) before[t.key] = plain(current.value);
       after[t.key] = plain(t.value);
     }
     if (Object.keys(after).length) {
@@ -195,31 +190,32 @@ export async function saveAllocations(database: Database, actor: Actor, targetId
         throw new AppError('VALIDATION_FAILED', '只能分解到本行政区划的部门或乡镇', { field: `allocations.${i}.unitId` });
       }
     });
-    const rows = await tx
-      .update(targets)
-      .set({ version: sql`${targets.version} + 1`, updatedByName: actor.displayName, updatedAt: new Date() })
-      .where(and(eq(targets.divisionCode, target.divisionCode), eq(targets.id, target.id), eq(targets.version, input.version)))
-      .returning();
-    assertVersionMatched(rows);
-    const previous = await tx
-      .select({ unitId: targetAllocations.unitId, value: targetAllocations.value })
-      .from(targetAllocations)
-      .where(and(eq(targetAllocations.divisionCode, target.divisionCode), eq(targetAllocations.targetId, target.id)));
-    await tx.delete(targetAllocations).where(and(eq(targetAllocations.divisionCode, target.divisionCode), eq(targetAllocations.targetId, target.id)));
-    if (input.allocations.length) {
-      await tx.insert(targetAllocations).values(input.allocations.map((a) => ({ divisionCode: target.divisionCode, targetId: target.id, unitId: a.unitId, value: a.value })));
-    }
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      divisionCode: target.divisionCode,
-      action: 'target.allocated',
-      entityType: 'target',
-      entityId: target.id,
-      summary: `分解目标任务：${target.year} 年${target.label}（${input.allocations.length} 个单位）`,
-      before: previous.map((p) => ({ unitId: p.unitId, value: plain(p.value) })),
-      after: input.allocations.map((a) => ({ unitId: a.unitId, value: plain(a.value) })),
+    const ofTarget = and(eq(targetAllocations.divisionCode, target.divisionCode), eq(targetAllocations.targetId, target.id));
+    const previous = await tx.select({ unitId: targetAllocations.unitId, value: targetAllocations.value }).from(targetAllocations).where(ofTarget);
+    // The split is a child of the target: replacing it bumps the target's version.
+    return saveRecord(tx, {
+      table: targets,
+      where: and(eq(targets.divisionCode, target.divisionCode), eq(targets.id, target.id)),
+      version: input.version,
+      set: { updatedByName: actor.displayName },
+      after: async () => {
+        await tx.delete(targetAllocations).where(ofTarget);
+        if (input.allocations.length) {
+          await tx.insert(targetAllocations).values(input.allocations.map((a) => ({ divisionCode: target.divisionCode, targetId: target.id, unitId: a.unitId, value: a.value })));
+        }
+      },
+      audit: () => ({
+        actor: auditActorOf(actor),
+        divisionCode: target.divisionCode,
+        action: 'target.allocated',
+        entityType: 'target',
+        entityId: target.id,
+        summary: `分解目标任务：${target.year} 年${target.label}（${input.allocations.length} 个单位）`,
+        before: previous.map((p) => ({ unitId: p.unitId, value: plain(p.value) })),
+        after: input.allocations.map((a) => ({ unitId: a.unitId, value: plain(a.value) })),
+      }),
+      present: (row) => row,
     });
-    return target;
   });
   const list = await listTargets(database, actor, { year: result.year, divisionCode: result.divisionCode });
   return list.data.find((t) => t.key === (result.key as TargetKey))!;

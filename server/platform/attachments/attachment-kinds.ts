@@ -1,4 +1,4 @@
-import { MODULES } from '../../modules';
+import { registeredModules } from '../modules/registry';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import type { MediaType } from './file-types';
@@ -43,7 +43,7 @@ let registry: Map<string, AttachmentKind> | null = null;
 export function attachmentKinds(): AttachmentKind[] {
   if (!registry) {
     const byKind = new Map<string, AttachmentKind>();
-    for (const kind of MODULES.flatMap((m) => m.attachmentKinds ?? [])) {
+    for (const kind of registeredModules().flatMap((m) => m.attachmentKinds ?? [])) {
       if (byKind.has(kind.kind)) throw new Error(`attachment kind "${kind.kind}" is declared twice`);
       byKind.set(kind.kind, kind);
     }

@@ -3,21 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/test-db';
 import { auditLog } from '../audit/audit.tables';
 import type { Database } from '../db/client';
 import type { Actor } from '../http/context';
 import { AppError, forbidden } from '../http/errors';
 import type { ModuleDefinition } from '../modules/define-module';
+import { registerModules } from '../modules/registry';
 import { attachmentKinds, defineAttachmentKind } from './attachment-kinds';
 import { listAttachments, openAttachment, uploadAttachment } from './attachments.service';
 import { attachments } from './attachments.tables';
 import { detectFileType, FILE_TYPES, type MediaType } from './file-types';
-
-// The module list, as the attachment registry reads it: here one made-up module with the kind below.
-const modules = vi.hoisted(() => [] as ModuleDefinition[]);
-vi.mock('../../modules', () => ({ MODULES: modules }));
 
 const COUNTY = '620921';
 const OTHER_COUNTY = '620922';
@@ -44,7 +41,9 @@ const inspectionNotes = defineAttachmentKind({
   },
 });
 
-modules.push({ name: 'inspection', label: '督查', catalog: { permissions: {}, auditActions: {}, entityLabels: {} }, tables: {}, attachmentKinds: [inspectionNotes] });
+// The module list, as the attachment registry reads it: here one made-up module with the kind above.
+const inspectionModule: ModuleDefinition = { name: 'inspection', label: '督查', catalog: { permissions: {}, auditActions: {}, entityLabels: {} }, tables: {}, attachmentKinds: [inspectionNotes] };
+registerModules([inspectionModule]);
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   id: '00000000-0000-4000-8000-000000000001',

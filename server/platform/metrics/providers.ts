@@ -1,4 +1,4 @@
-import { MODULES } from '../../modules';
+import { registeredModules } from '../modules/registry';
 import { createMetricRegistry, type MetricRegistry } from './define-metric';
 
 let registry: MetricRegistry | null = null;
@@ -9,6 +9,6 @@ let registry: MetricRegistry | null = null;
  * themselves read it, so it cannot be built while they load).
  */
 export function metrics(): MetricRegistry {
-  registry ??= createMetricRegistry(MODULES.flatMap((m) => m.metrics ?? []));
+  registry ??= createMetricRegistry(registeredModules().flatMap((m) => m.metrics ?? []));
   return registry;
 }

@@ -1,4 +1,4 @@
-import { MODULES } from '../../modules';
+import { registeredModules } from '../modules/registry';
 import type { RuleSet } from './define-rule-set';
 
 /**
@@ -7,7 +7,7 @@ import type { RuleSet } from './define-rule-set';
  * not at load time, since the modules themselves read rules.
  */
 export function ruleSets(): readonly RuleSet[] {
-  return MODULES.flatMap((m) => m.ruleSets ?? []);
+  return registeredModules().flatMap((m) => m.ruleSets ?? []);
 }
 
 /** The rule set of a key, or undefined. */

@@ -88,12 +88,12 @@ export function ReasonModal({
       okText={okText}
       cancelText="取消"
       okButtonProps={{ danger: isDanger, loading: isBusy, ...({ 'data-testid': confirmTestId } as ButtonProps) }}
-      destroyOnClose
+      destroyOnHidden
       maskClosable={false}
     >
       {description && <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>}
       <Form layout="vertical" component="div">
-        <Form.Item label={label} required={isRequired} validateStatus={problem ? 'error' : undefined} help={problem ?? undefined} style={{ marginBottom: 8 }}>
+        <Form.Item label={label} required={isRequired} validateStatus={problem ? 'error' : undefined} help={problem ?? undefined} style={{ marginBottom: 24 }}>
           <Input.TextArea
             value={reason}
             onChange={(event) => {

@@ -7,6 +7,11 @@ export function errorText(error: unknown, fallback: string): string {
   return isApiError(error) ? error.message : fallback;
 }
 
+/** Whether a write failed because someone changed the record first (the page reloads it). */
+export function isVersionConflict(error: unknown): boolean {
+  return isApiError(error, 'VERSION_CONFLICT');
+}
+
 /** Starts a browser download of `url` (an API file answer) without leaving the page. */
 export function download(url: string): void {
   const link = document.createElement('a');

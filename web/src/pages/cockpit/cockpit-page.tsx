@@ -15,8 +15,8 @@ import type { Page } from '../../api/client';
 import { cockpitApi, LAGGING_REASON_META, projectListUrl, targetsApi } from '../../api/cockpit';
 import type { CockpitAnswer, GeoJsonFeatureCollection, Target } from '../../api/cockpit';
 import { useSession } from '../../auth/session';
+import { errorText } from '../../lib/errors';
 import { dayjs, TIME_ZONE } from '../../lib/format';
-import { errorText } from '../projects/project-ui';
 import { CountyMap, InvestmentChart, SectorChart, StartsChart, TownshipChart } from './cockpit-charts';
 import './cockpit.css';
 

@@ -7,8 +7,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { MILESTONE_STATUS_META, milestonesApi } from '../../api/cockpit';
 import type { Milestone, ProjectMilestones } from '../../api/cockpit';
+import { errorText, isVersionConflict } from '../../lib/errors';
 import { dayjs } from '../../lib/format';
-import { errorText, isVersionConflict } from '../projects/project-ui';
 
 interface FormValues {
   name: string;

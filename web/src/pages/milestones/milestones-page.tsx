@@ -12,7 +12,7 @@ import { MILESTONE_STATUS_META, milestonesApi } from '../../api/cockpit';
 import type { Milestone, MilestoneStatus, Portfolio, PortfolioQuery, PortfolioRow } from '../../api/cockpit';
 import { useLibraries, useUnitOptions } from '../../api/projects';
 import { useSession } from '../../auth/session';
-import { errorText } from '../projects/project-ui';
+import { errorText } from '../../lib/errors';
 import { MilestoneDrawer } from './milestone-drawer';
 import './gantt.css';
 

@@ -5,8 +5,8 @@ import { isApiError } from '../../api/client';
 import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
 import type { InvestmentFigure, InvestmentFigureInput, ReportingPeriod, ReportingSettings } from '../../api/monthly';
 import { useSession } from '../../auth/session';
+import { errorText } from '../../lib/errors';
 import { dayjs, TIME_ZONE } from '../../lib/format';
-import { errorText } from '../projects/project-ui';
 
 const WAN_PATTERN = /^\d{1,14}(\.\d{1,4})?$/;
 

@@ -1,15 +1,16 @@
 /** 报送期: the year's reporting periods, closing, lateness by department, and reopen requests. */
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ProColumns } from '@ant-design/pro-components';
-import { App, Card, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { monthlyApi } from '../../api/monthly';
 import type { LatenessAnswer, ReopenRequest, ReportingPeriod } from '../../api/monthly';
 import { useSession } from '../../auth/session';
+import { ReasonModal } from '../../components/reason-modal';
+import { errorText } from '../../lib/errors';
 import { dayjs, formatDateTime, TIME_ZONE } from '../../lib/format';
-import { errorText } from '../projects/project-ui';
 import { FiguresAndSettings } from './figures-settings';
 import { monthDay, PERIOD_STATUS_COLORS, PERIOD_STATUS_LABELS, todayBeijing } from './monthly-ui';
 
@@ -82,10 +83,7 @@ export function PeriodsPage() {
   const [isLoading, setIsLoading] = useState(false);
   const [requests, setRequests] = useState<ReopenRequest[]>([]);
   const [reopening, setReopening] = useState<ReportingPeriod | null>(null);
-  const [reopenReason, setReopenReason] = useState('');
   const [deciding, setDeciding] = useState<{ request: ReopenRequest; approve: boolean } | null>(null);
-  const [decisionComment, setDecisionComment] = useState('');
-  const [isBusy, setIsBusy] = useState(false);
 
   const loadPeriods = useCallback(async () => {
     setIsLoading(true);
@@ -135,40 +133,25 @@ export function PeriodsPage() {
     });
   };
 
-  const submitReopen = async () => {
+  const submitReopen = async (reason: string) => {
     if (!reopening) return;
-    if (reopenReason.trim().length < 2) {
-      message.warning('请填写重开理由');
-      return;
-    }
-    setIsBusy(true);
-    try {
-      await monthlyApi.requestReopen(reopening.period, reopenReason.trim());
-      message.success('重开申请已提交，等待发改局审批');
-      setReopening(null);
-      void loadRequests();
-    } catch (error) {
-      message.error(errorText(error, '提交失败'));
-    } finally {
-      setIsBusy(false);
-    }
+    await monthlyApi.requestReopen(reopening.period, reason);
+    message.success('重开申请已提交，等待发改局审批');
+    void loadRequests();
   };
 
-  const submitDecision = async () => {
+  /** Sends the decision; on failure the list is reloaded (someone may have decided first) and the dialog stays. */
+  const submitDecision = async (comment: string) => {
     if (!deciding) return;
-    setIsBusy(true);
     try {
-      await monthlyApi.decideReopen(deciding.request.id, deciding.approve, decisionComment.trim() || undefined);
-      message.success(deciding.approve ? '已同意重开' : '已驳回申请');
-      setDeciding(null);
-      void loadRequests();
-      void loadPeriods();
+      await monthlyApi.decideReopen(deciding.request.id, deciding.approve, comment || undefined);
     } catch (error) {
-      message.error(errorText(error, '操作失败'));
       void loadRequests();
-    } finally {
-      setIsBusy(false);
+      throw error;
     }
+    message.success(deciding.approve ? '已同意重开' : '已驳回申请');
+    void loadRequests();
+    void loadPeriods();
   };
 
   const today = todayBeijing();
@@ -234,13 +217,7 @@ export function PeriodsPage() {
             </a>
           )}
           {p.allowedActions.includes('requestReopen') && (
-            <a
-              onClick={() => {
-                setReopenReason('');
-                setReopening(p);
-              }}
-              data-testid={`period-reopen-${p.period}`}
-            >
+            <a onClick={() => setReopening(p)} data-testid={`period-reopen-${p.period}`}>
               申请重开
             </a>
           )}
@@ -262,6 +239,7 @@ export function PeriodsPage() {
         search={false}
         cardBordered={false}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         headerTitle={
           <Space>
             <span>报送期</span>
@@ -295,6 +273,7 @@ export function PeriodsPage() {
         <Table<ReopenRequest>
           rowKey="id"
           size="small"
+          scroll={{ x: 'max-content' }}
           dataSource={requests}
           pagination={requests.length > 10 ? { pageSize: 10 } : false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无重开申请" /> }}
@@ -330,25 +309,12 @@ export function PeriodsPage() {
                       r.allowedActions.length > 0 ? (
                         <Space>
                           {r.allowedActions.includes('approve') && (
-                            <a
-                              onClick={() => {
-                                setDecisionComment('');
-                                setDeciding({ request: r, approve: true });
-                              }}
-                              data-testid={`reopen-approve-${r.id}`}
-                            >
+                            <a onClick={() => setDeciding({ request: r, approve: true })} data-testid={`reopen-approve-${r.id}`}>
                               同意
                             </a>
                           )}
                           {r.allowedActions.includes('reject') && (
-                            <a
-                              style={{ color: '#cf1322' }}
-                              onClick={() => {
-                                setDecisionComment('');
-                                setDeciding({ request: r, approve: false });
-                              }}
-                              data-testid={`reopen-reject-${r.id}`}
-                            >
+                            <a style={{ color: '#cf1322' }} onClick={() => setDeciding({ request: r, approve: false })} data-testid={`reopen-reject-${r.id}`}>
                               驳回
                             </a>
                           )}
@@ -363,50 +329,33 @@ export function PeriodsPage() {
 
       <FiguresAndSettings />
 
-      <Modal
-        title={reopening ? `申请重开${reopening.label}报送期` : ''}
+      <ReasonModal
         open={reopening !== null}
-        onCancel={() => setReopening(null)}
-        onOk={() => void submitReopen()}
+        title={reopening ? `申请重开${reopening.label}报送期` : ''}
+        description="发改局同意后，本期重新开放填报。"
+        label="重开理由"
+        placeholder="重开理由（必填），如：XX项目本月投资漏报，需补报"
         okText="提交申请"
-        cancelText="取消"
-        okButtonProps={{ loading: isBusy, ...testIdProps('reopen-confirm') }}
-        destroyOnClose
-      >
-        <Input.TextArea
-          value={reopenReason}
-          onChange={(e) => setReopenReason(e.target.value)}
-          autoSize={{ minRows: 3, maxRows: 6 }}
-          maxLength={2000}
-          placeholder="重开理由（必填），如：XX项目本月投资漏报，需补报"
-          data-testid="reopen-reason"
-        />
-      </Modal>
+        onSubmit={submitReopen}
+        onClose={() => setReopening(null)}
+        inputTestId="reopen-reason"
+        confirmTestId="reopen-confirm"
+      />
 
-      <Modal
-        title={deciding ? `${deciding.approve ? '同意' : '驳回'}重开申请` : ''}
+      <ReasonModal
         open={deciding !== null}
-        onCancel={() => setDeciding(null)}
-        onOk={() => void submitDecision()}
+        title={deciding ? `${deciding.approve ? '同意' : '驳回'}重开申请` : ''}
+        description={deciding && `${deciding.request.requestedByName} 申请重开 ${labelOf(deciding.request.period)}：${deciding.request.reason}`}
+        label="审批意见"
+        isRequired={false}
+        minLength={1}
         okText={deciding?.approve ? '同意重开' : '驳回'}
-        cancelText="取消"
-        okButtonProps={{ danger: deciding ? !deciding.approve : false, loading: isBusy, ...testIdProps('reopen-decision-confirm') }}
-        destroyOnClose
-      >
-        {deciding && (
-          <Typography.Paragraph>
-            {deciding.request.requestedByName} 申请重开 {labelOf(deciding.request.period)}：{deciding.request.reason}
-          </Typography.Paragraph>
-        )}
-        <Input.TextArea
-          value={decisionComment}
-          onChange={(e) => setDecisionComment(e.target.value)}
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={2000}
-          placeholder="审批意见（选填）"
-          data-testid="reopen-comment"
-        />
-      </Modal>
+        isDanger={deciding ? !deciding.approve : false}
+        onSubmit={submitDecision}
+        onClose={() => setDeciding(null)}
+        inputTestId="reopen-comment"
+        confirmTestId="reopen-decision-confirm"
+      />
     </PageContainer>
   );
 }

@@ -6,8 +6,9 @@ import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../common/proje
 import type { FundingSource } from '../../../../common/projects';
 import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
 import type { GridRow, MonthlyReport, ReportPhoto } from '../../api/monthly';
+import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { errorText, StageTag, Wan } from '../projects/project-ui';
+import { StageTag, Wan } from '../projects/project-ui';
 import { ReportStatusTag, REPORT_STATUS_LABELS } from './monthly-ui';
 import type { RowChecks, RowEdit } from './report-edit';
 import { isConstructionStage, newFundingKey } from './report-edit';

@@ -6,7 +6,7 @@ import { formatWan } from '../../../../common/amounts';
 import { isApiError } from '../../api/client';
 import { monthlyApi } from '../../api/monthly';
 import type { ReportImportPreview, ReportImportProblem, ReportImportRecord } from '../../api/monthly';
-import { errorText } from '../projects/project-ui';
+import { errorText } from '../../lib/errors';
 
 const MAX_SIZE = 10 * 1024 * 1024;
 

@@ -14,8 +14,8 @@ import { compareWan, formatWan, formatYi } from '../../../../common/amounts';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryProjectRef } from '../../../../common/summary';
 import { isQuarterEnd, monthlyApi } from '../../api/monthly';
 import type { ReportingPeriod } from '../../api/monthly';
+import { download, errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { download, errorText } from '../projects/project-ui';
 import { PeriodPicker } from './monthly-ui';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);

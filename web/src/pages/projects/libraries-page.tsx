@@ -9,8 +9,8 @@ import type { LibraryKind } from '../../../../common/projects';
 import { api } from '../../api/client';
 import { useUnitOptions } from '../../api/projects';
 import type { LibrariesAnswer, Library, ReserveRatio } from '../../api/projects';
+import { errorText, isVersionConflict } from '../../lib/errors';
 import { ProcedureTemplatesCard } from './procedure-templates-card';
-import { errorText, isVersionConflict } from './project-ui';
 
 interface LibraryFormValues {
   name: string;

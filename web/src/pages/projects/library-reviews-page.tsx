@@ -1,14 +1,15 @@
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ActionType, ProColumns } from '@ant-design/pro-components';
-import { App, Button, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { App, Space, Tag, Tooltip, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, isApiError } from '../../api/client';
 import type { Page } from '../../api/client';
 import type { LibraryRequest } from '../../api/projects';
+import { ReasonModal } from '../../components/reason-modal';
+import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { RequestStatusTag, requestKindLabel } from './project-tabs';
-import { errorText } from './project-ui';
 
 type Tab = 'pending' | 'approved' | 'returned';
 const KIND_COLORS: Record<string, string> = { enter: 'green', adjust: 'blue', exit: 'orange' };
@@ -20,40 +21,21 @@ export function LibraryReviewsPage() {
   const [tab, setTab] = useState<Tab>('pending');
   const [pendingCount, setPendingCount] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<{ request: LibraryRequest; decision: 'approve' | 'return' } | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const [form] = Form.useForm<{ comment?: string }>();
 
-  useEffect(() => {
-    if (reviewing) form.resetFields();
-  }, [reviewing, form]);
-
-  const submit = async () => {
+  /** Sends the decision; a request someone else decided first (409) closes the dialog and reloads. */
+  const submit = async (comment: string) => {
     if (!reviewing) return;
-    let values: { comment?: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setIsSubmitting(true);
     const { request, decision } = reviewing;
     try {
-      await api(`/api/library-requests/${request.id}/${decision}`, {
-        method: 'POST',
-        body: { comment: values.comment?.trim() || undefined },
-      });
-      message.success(decision === 'approve' ? '已审核通过' : '已退回申请');
-      setReviewing(null);
-      actionRef.current?.reload();
+      await api(`/api/library-requests/${request.id}/${decision}`, { method: 'POST', body: { comment: comment || undefined } });
     } catch (error) {
+      if (!(isApiError(error) && error.status === 409)) throw error;
       message.error(errorText(error, '操作失败'));
-      if (isApiError(error) && error.status === 409) {
-        setReviewing(null);
-        actionRef.current?.reload();
-      }
-    } finally {
-      setIsSubmitting(false);
+      actionRef.current?.reload();
+      return;
     }
+    message.success(decision === 'approve' ? '已审核通过' : '已退回申请');
+    actionRef.current?.reload();
   };
 
   const columns: ProColumns<LibraryRequest>[] = [
@@ -82,6 +64,7 @@ export function LibraryReviewsPage() {
     {
       title: '理由 / 调整内容',
       dataIndex: 'reason',
+      width: 320,
       render: (_, row) => (
         <div>
           <div>{row.reason}</div>
@@ -155,6 +138,7 @@ export function LibraryReviewsPage() {
         columns={columns}
         cardBordered={false}
         search={false}
+        scroll={{ x: 'max-content' }}
         params={{ status: tab }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: false, setting: false, reload: true }}
@@ -178,38 +162,29 @@ export function LibraryReviewsPage() {
           return { data: answer.data, total: answer.total, success: true };
         }}
       />
-      <Modal
-        title={reviewing ? `${isReturn ? '退回' : '通过'}：${reviewing.request.projectName}` : ''}
+      <ReasonModal
         open={reviewing !== null}
-        onCancel={() => setReviewing(null)}
-        destroyOnClose
-        width={520}
-        footer={[
-          <Button key="cancel" onClick={() => setReviewing(null)}>
-            取消
-          </Button>,
-          <Button key="ok" type="primary" danger={isReturn} loading={isSubmitting} onClick={submit} data-testid="review-confirm">
-            {isReturn ? '确认退回' : '确认通过'}
-          </Button>,
-        ]}
-      >
-        {reviewing && (
-          <Typography.Paragraph>
-            {requestKindLabel(reviewing.request.kind)}「{reviewing.request.libraryName}」 · 申请人 {reviewing.request.submittedByName ?? '—'}
-            <br />
-            <Typography.Text type="secondary">理由：{reviewing.request.reason}</Typography.Text>
-          </Typography.Paragraph>
-        )}
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="comment"
-            label={isReturn ? '退回理由' : '审核意见（选填）'}
-            rules={isReturn ? [{ required: true, whitespace: true, message: '退回须填写理由' }, { min: 2, message: '理由至少 2 个字' }, { max: 2000 }] : [{ max: 2000 }]}
-          >
-            <Input.TextArea rows={3} data-testid="review-comment" placeholder={isReturn ? '请说明退回原因及需补充的材料' : '同意'} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        title={reviewing ? `${isReturn ? '退回' : '通过'}：${reviewing.request.projectName}` : ''}
+        description={
+          reviewing && (
+            <>
+              {requestKindLabel(reviewing.request.kind)}「{reviewing.request.libraryName}」 · 申请人 {reviewing.request.submittedByName ?? '—'}
+              <br />
+              理由：{reviewing.request.reason}
+            </>
+          )
+        }
+        label={isReturn ? '退回理由' : '审核意见'}
+        placeholder={isReturn ? '请说明退回原因及需补充的材料' : undefined}
+        isRequired={isReturn}
+        minLength={isReturn ? 2 : 1}
+        isDanger={isReturn}
+        okText={isReturn ? '确认退回' : '确认通过'}
+        onSubmit={submit}
+        onClose={() => setReviewing(null)}
+        inputTestId="review-comment"
+        confirmTestId="review-confirm"
+      />
     </PageContainer>
   );
 }

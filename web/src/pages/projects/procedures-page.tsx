@@ -6,7 +6,7 @@ import { PROCEDURE_STATUS_LABELS } from '../../../../common/projects';
 import type { ProcedureStatus } from '../../../../common/projects';
 import { api } from '../../api/client';
 import type { StuckAnswer, StuckProcedure } from '../../api/projects';
-import { errorText } from './project-ui';
+import { errorText } from '../../lib/errors';
 
 type Scope = 'pending' | 'overdue';
 

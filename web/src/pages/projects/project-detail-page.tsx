@@ -18,9 +18,10 @@ import type { ApprovalType, ConstructionNature, FundingSource, Maturity, Sector 
 import { api } from '../../api/client';
 import { useLibraries } from '../../api/projects';
 import type { FundingItem, ProjectDetail, YearPlan } from '../../api/projects';
+import { errorText } from '../../lib/errors';
 import { dayjs, formatDateTime } from '../../lib/format';
 import { DocumentsTab, HistoryTab, LibrariesTab, ProceduresTab, TimelineTab } from './project-tabs';
-import { BandTags, errorText, StageTag, stageLabel, Wan } from './project-ui';
+import { BandTags, StageTag, stageLabel, Wan } from './project-ui';
 
 /** Stages whose entry asks for a reason (leaving the normal path). */
 const REASON_STAGES = new Set(['suspended', 'terminated']);

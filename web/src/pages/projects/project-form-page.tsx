@@ -33,8 +33,9 @@ import type { ApprovalType, ConstructionNature, FundingSource, Maturity, Sector 
 import { api } from '../../api/client';
 import { useUnitOptions } from '../../api/projects';
 import type { FundingItem, ProjectDetail, ProjectInput } from '../../api/projects';
+import { errorText, isVersionConflict } from '../../lib/errors';
 import { dayjs, TIME_ZONE } from '../../lib/format';
-import { CURRENCIES, errorText, isVersionConflict, POLICY_TAG_SUGGESTIONS, wanRules } from './project-ui';
+import { CURRENCIES, POLICY_TAG_SUGGESTIONS, wanRules } from './project-ui';
 
 interface FundingRow {
   source?: string;

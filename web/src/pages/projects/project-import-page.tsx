@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { LEDGER_COLUMNS } from '../../../../common/ledger-columns';
 import { isApiError, apiUpload } from '../../api/client';
 import type { ImportPreview, ImportProblem, ImportRecord, ImportResult } from '../../api/projects';
-import { download, errorText, Wan } from './project-ui';
+import { download, errorText } from '../../lib/errors';
+import { Wan } from './project-ui';
 
 const MAX_SIZE = 20 * 1024 * 1024;
 const HEADER_OF = new Map(LEDGER_COLUMNS.map((c) => [c.key, c.header]));

@@ -12,8 +12,9 @@ import type { Page } from '../../api/client';
 import { useLibraries, useUnitOptions } from '../../api/projects';
 import type { ProjectListItem, SavedFilter } from '../../api/projects';
 import { useSession } from '../../auth/session';
+import { download, errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { BandTags, download, errorText, POLICY_TAG_SUGGESTIONS, StageTag, Wan } from './project-ui';
+import { BandTags, POLICY_TAG_SUGGESTIONS, StageTag, Wan } from './project-ui';
 
 /** The filters the list sends and keeps in the address bar (and in saved filters). */
 const FILTER_KEYS = ['q', 'code', 'stage', 'sector', 'departmentId', 'townshipId', 'band', 'libraryId', 'tag', 'leader'] as const;

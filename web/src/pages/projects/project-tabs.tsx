@@ -14,8 +14,9 @@ import type { LibraryRequestKind, LibraryRequestStatus, ProcedureStatus, Stage }
 import { api, apiUpload } from '../../api/client';
 import type { Page } from '../../api/client';
 import type { AuditEntry, LibraryRequest, Procedure, ProjectDetail, ProjectDocument, TimelineEntry } from '../../api/projects';
+import { errorText, isVersionConflict } from '../../lib/errors';
 import { dayjs, formatDateTime, TIME_ZONE } from '../../lib/format';
-import { errorText, formatSize, isVersionConflict, STAGE_COLORS, stageLabel } from './project-ui';
+import { formatSize, STAGE_COLORS, stageLabel } from './project-ui';
 
 /** Loads a `{data}` list; reports a missing or failing endpoint as an error text. */
 function useDataList<T>(path: string) {

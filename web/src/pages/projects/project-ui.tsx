@@ -4,7 +4,6 @@ import type { Rule } from 'antd/es/form';
 import { formatWan, formatYi } from '../../../../common/amounts';
 import { STAGE_LABELS } from '../../../../common/projects';
 import type { Stage } from '../../../../common/projects';
-import { isApiError } from '../../api/client';
 
 export const STAGE_COLORS: Record<Stage, string> = {
   planning: 'purple',
@@ -89,26 +88,6 @@ export function wanRules(label: string, required = false): Rule[] {
       },
     },
   ];
-}
-
-/** The text of an error for a message toast; a version conflict asks the user to look again. */
-export function errorText(error: unknown, fallback: string): string {
-  if (isApiError(error, 'VERSION_CONFLICT')) return '该记录已被他人修改，已为您刷新为最新数据，请核对后重新操作';
-  return isApiError(error) ? error.message : fallback;
-}
-
-export function isVersionConflict(error: unknown): boolean {
-  return isApiError(error, 'VERSION_CONFLICT');
-}
-
-/** Starts a browser download of a GET endpoint (the session cookie goes along). */
-export function download(url: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
 }
 
 /** 1536 → 1.5 KB. */

@@ -13,8 +13,8 @@ import { targetsApi } from '../../api/cockpit';
 import type { Target, TargetAllocation, TargetList } from '../../api/cockpit';
 import { useUnitOptions } from '../../api/projects';
 import { useSession } from '../../auth/session';
+import { errorText, isVersionConflict } from '../../lib/errors';
 import { dayjs, formatDateTime, TIME_ZONE } from '../../lib/format';
-import { errorText, isVersionConflict } from '../projects/project-ui';
 
 const AMOUNT = /^\d{1,14}(\.\d{1,4})?$/;
 
@@ -280,7 +280,7 @@ export function TargetsPage() {
       title="目标任务"
       subTitle={'年度"1116"目标、分解到部门乡镇与实时进度（进度由系统数据计算，不可手填）'}
       extra={
-        <Space>
+        <Space wrap>
           <Segmented value={year} onChange={(v) => setYear(Number(v))} options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: `${y}年` }))} data-testid="targets-year" />
           <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label="刷新" />
           {canManage && list && (
