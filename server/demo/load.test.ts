@@ -1,3 +1,4 @@
+import { MODULES } from '../modules';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAuditEntries, verifyAuditChain } from '../platform/audit/audit.service';
@@ -53,9 +54,10 @@ describe('loadDemoData', () => {
       memberships: data.projects.reduce((n, p) => n + p.memberships.length, 0),
       libraryRequests: data.libraryRequests.length,
       ...monthlyCounts,
-      // Module demo sections: the cockpit's township outline, one per county.
-      moduleRows: { cockpit: 2 },
+      // Each module's demo section reports its own rows (checked below and by the module's tests).
+      moduleRows: expect.any(Object),
     });
+    expect(Object.keys(counts.moduleRows).sort()).toEqual(MODULES.filter((m) => m.demo).map((m) => m.name).sort());
     expect(await isDemoLoaded(database)).toBe(true);
 
     const count = async (table: typeof divisions | typeof orgUnits | typeof users) =>
@@ -76,7 +78,9 @@ describe('loadDemoData', () => {
     expect(await rows('libraries')).toBe(data.libraries.length);
     expect(await rows('library_requests')).toBe(data.libraryRequests.length);
     expect(await rows('reserve_counters')).toBe(data.reserveCounters.length);
-    expect(await rows('division_maps')).toBe(counts.moduleRows.cockpit);
+    // The cockpit's section: a township outline for each of the two counties.
+    expect(counts.moduleRows.cockpit).toBe(2);
+    expect(await rows('division_maps')).toBe(2);
     expect(await rows('monthly_reports')).toBe(monthlyCounts.monthlyReports);
     expect(await rows('monthly_report_funding')).toBe(monthlyCounts.reportFunding);
     expect(await rows('reporting_periods')).toBe(monthlyCounts.reportingPeriods);

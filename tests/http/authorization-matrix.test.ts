@@ -105,29 +105,23 @@ const RULE_REFUSALS: Record<string, string> = {
   // The `in` project is the 水务局's, created by the 发改局 and in no library the 商务局 owns.
   'PATCH /api/projects/{id} · commerce': 'the 商务局 changes only projects in its 招商引资项目库 or created by its unit',
   'POST /api/projects/{id}/documents · commerce': 'the 商务局 attaches files only to projects in its 招商引资项目库 or created by its unit',
-  ...Object.fromEntries(
-    [
-      'PATCH /api/projects/{id}',
-      'POST /api/projects/{id}/transitions',
-      'PATCH /api/procedures/{id}',
-      'POST /api/projects/{id}/documents',
-      'PATCH /api/libraries/{id}',
-      'POST /api/library-requests',
-      'PUT /api/monthly-reports/{projectId}/{period}',
-      'POST /api/monthly-reports/{id}/submit',
-      'POST /api/monthly-reports/{id}/approve',
-      'POST /api/monthly-reports/{id}/return',
-      'POST /api/monthly-reports/{id}/revise',
-      'POST /api/monthly-reports/{id}/photos',
-      'POST /api/periods/{period}/close',
-      'POST /api/periods/{period}/reopen-requests',
-      'POST /api/projects/{id}/milestones',
-      'PATCH /api/milestones/{id}',
-      'DELETE /api/milestones/{id}',
-      'PUT /api/targets/{id}/allocations',
-    ].map((key) => [`${key} · city drc`, 'a city reads and rolls up its counties’ records and writes none of them; periods are run by the counties']),
-  ),
+  // Beyond the general rule below (a city writes no county record), periods are the counties' own.
+  'POST /api/periods/{period}/close · city drc': 'periods are run by the counties',
+  'POST /api/periods/{period}/reopen-requests · city drc': 'periods are run by the counties',
 };
+
+/**
+ * The platform's rule for callers above a county (policy `writesIn`): a city or province reads
+ * and rolls up its counties' records and writes none of them — a write naming a county record
+ * answers 403, unless the record's kind says higher levels may write it (units and users, which a
+ * city's administrator provisions) or it is the caller's own (saved filters, messages).
+ */
+function higherLevelRefusal(op: Op, shape: Shape, caller: Caller): string | null {
+  if (op.method === 'GET' || caller.divisionCode === caller.home.code) return null;
+  const named = [...shape.pathRefs, ...shape.bodyRefs].map((r) => RECORD_KINDS.find((k) => k.kind === r.kind)!);
+  const county = named.find((k) => k.scope !== 'personal' && !k.higherLevelsWrite);
+  return county ? `a city reads and rolls up its counties’ records and writes none of them (${county.kind})` : null;
+}
 
 /** Routes that end the caller's session: each case runs on a session of its own. */
 const FRESH_SESSION = new Set(['POST /api/auth/logout']);
@@ -536,7 +530,7 @@ async function runAllowed(op: Op, shape: Shape, caller: Caller) {
   await freshRecord(op, shape, caller);
   const call = await callOf(op, shape, caller, 'in');
   if (!call) return; // the caller has no record of this kind (a city user and a county's reopen request)
-  const rule = RULE_REFUSALS[`${op.key} · ${caller.label}`];
+  const rule = RULE_REFUSALS[`${op.key} · ${caller.label}`] ?? higherLevelRefusal(op, shape, caller);
   const outcome = await check(op, caller, 'in', call, rule ? (o) => (o.status === 403 ? null : `403 by the rule: ${rule}`) : expectAllowed);
   if (outcome.status < 300) succeeded.add(op.key);
 }

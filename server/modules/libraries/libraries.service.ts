@@ -272,8 +272,9 @@ export async function reviewLibraryRequest(database: Database, actor: Actor, id:
     const { request, library } = found;
     const state = request.status as LibraryRequestStatus;
     const move = { action: decision.approve ? 'approve' : 'return' };
-    libraryRequestMachine.assert(state, move, actor, { request });
+    // Who first (403), then whether the request is still pending (409).
     libraryRequestPolicy.authorize(actor, decision.approve ? 'approve' : 'return', requestFacts(request, library));
+    libraryRequestMachine.assert(state, move, actor, { request });
     const status = decision.approve ? 'approved' : 'returned';
     // Approval applies the request to the library (the machine's effect).
     return transitionRecord(tx, libraryRequestMachine, {

@@ -12,9 +12,9 @@ export const orgModule = defineModule({
   referenceTables: ['divisions', 'users'],
   routes: () => [orgRoutes()],
   recordKinds: [
-    { kind: 'unit', scope: 'region', segment: 'units', bodyFields: ['unitId'], filterFields: ['unitId'] },
-    { kind: 'user', scope: 'region', segment: 'users', filterFields: ['actorId'] },
-    { kind: 'ownerUnit', scope: 'region', bodyFields: ['ownerUnitId'] },
+    { kind: 'unit', scope: 'region', segment: 'units', bodyFields: ['unitId'], filterFields: ['unitId'], higherLevelsWrite: true },
+    { kind: 'user', scope: 'region', segment: 'users', filterFields: ['actorId'], higherLevelsWrite: true },
+    { kind: 'ownerUnit', scope: 'region', bodyFields: ['ownerUnitId'], higherLevelsWrite: true },
     { kind: 'department', scope: 'region', filterFields: ['departmentId'] },
     { kind: 'township', scope: 'region', filterFields: ['townshipId'] },
     { kind: 'division', scope: 'region', filterFields: ['divisionCode'] },

@@ -58,6 +58,12 @@ export interface RecordKind {
   bodyFields?: readonly string[];
   /** List query filters holding its id (or code). */
   filterFields?: readonly string[];
+  /**
+   * Whether users of a city or province may write a county's records of this kind (units and
+   * users, which their administrators provision). By default they read and roll up, and a write
+   * answers 403 (policy `writesIn`).
+   */
+  higherLevelsWrite?: boolean;
 }
 
 /** What a module's demo section sees of one division while the demo data set is loaded. */
