@@ -29,3 +29,26 @@ export async function createTestDatabase(): Promise<Database> {
   const dump = fs.readFileSync(inject('templatePath'));
   return openDatabase({ loadDataDir: new Blob([dump]) });
 }
+
+/**
+ * An empty, unmigrated database (for tests that apply part of the migration history): in
+ * memory for the embedded engine, a new database on the server otherwise, dropped by `close`.
+ */
+export async function createEmptyDatabase(label: string): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase();
+  const name = `gw_${label}_${randomBytes(5).toString('hex')}`;
+  const admin = await openDatabase({ url, poolSize: 1 });
+  await admin.query(`create database ${name}`);
+  await admin.close();
+  const database = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = await openDatabase({ url, poolSize: 1 });
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.close();
+    },
+  };
+}

@@ -305,10 +305,7 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
     const isLate = beijingDate(now) > period.deadline;
     return transitionRecord(tx, reportMachine, {
       actor,
-      table: monthlyReports,
-      stateColumn: monthlyReports.status,
-      record: { divisionCode: report.divisionCode, id: report.id, state: report.status as ReportStatus },
-      where: and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id)),
+      ...reportRecord(report),
       move: { action: 'submit' },
       facts: { report },
       set: {
@@ -336,6 +333,16 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
   });
 }
 
+/** A report as its machine's record: table, state column, key. */
+function reportRecord(report: ReportRow) {
+  return {
+    table: monthlyReports,
+    stateColumn: monthlyReports.status,
+    record: { divisionCode: report.divisionCode, id: report.id, state: report.status as ReportStatus },
+    where: and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id)),
+  };
+}
+
 async function loadReportInScope(tx: DbOrTx, actor: Actor, reportId: string): Promise<ReportRow> {
   const [row] = await tx
     .select({ report: monthlyReports })
@@ -355,10 +362,7 @@ export async function reviewReport(database: Database, actor: Actor, reportId: s
     const status = decision.approve ? 'approved' : 'returned';
     return transitionRecord(tx, reportMachine, {
       actor,
-      table: monthlyReports,
-      stateColumn: monthlyReports.status,
-      record: { divisionCode: report.divisionCode, id: report.id, state: report.status as ReportStatus },
-      where: and(eq(monthlyReports.divisionCode, report.divisionCode), eq(monthlyReports.id, report.id)),
+      ...reportRecord(report),
       move: { action: decision.approve ? 'approve' : 'return' },
       facts: { report },
       reason: decision.comment ?? null,

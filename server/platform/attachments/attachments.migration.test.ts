@@ -1,37 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withDatabase } from '../../../tests/support/global-setup';
+import { createEmptyDatabase } from '../../../tests/support/test-db';
 import { codeMigrations } from '../backup/catalog';
 import { migrateTo } from '../backup/restore';
-import { migrateDatabase, openDatabase, type Database } from '../db/client';
+import { migrateDatabase, type Database } from '../db/client';
 
 const opened: Database[] = [];
 afterAll(async () => {
   while (opened.length) await opened.pop()!.close();
 });
 
-/** An empty database: in memory for the embedded engine, a new database on the server otherwise. */
+/** An empty database, closed (and dropped) after the test. */
 async function emptyDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase();
-    opened.push(database);
-    return database;
-  }
-  const name = `gw_attachments_${randomBytes(5).toString('hex')}`;
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.query(`create database ${name}`);
-  await admin.close();
-  const database = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
-  opened.push({
-    ...database,
-    close: async () => {
-      await database.close();
-      const cleanup = await openDatabase({ url, poolSize: 1 });
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.close();
-    },
-  });
+  const database = await createEmptyDatabase('attachments');
+  opened.push(database);
   return database;
 }
 

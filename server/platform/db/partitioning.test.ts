@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withDatabase } from '../../../tests/support/global-setup';
-import { createTestDatabase } from '../../../tests/support/test-db';
-import { MIGRATIONS_DIR, migrateDatabase, openDatabase, type Database } from './client';
+import { createEmptyDatabase, createTestDatabase } from '../../../tests/support/test-db';
+import { MIGRATIONS_DIR, migrateDatabase, type Database } from './client';
 import { partitionBusinessTables, partitionsFromEnv, PLATFORM_TABLES } from './partitioning';
 
 const opened: Database[] = [];
@@ -13,28 +11,10 @@ afterEach(async () => {
   while (opened.length) await opened.pop()!.close();
 });
 
-/** An empty database: in memory for the embedded engine, a new database on the server otherwise. */
+/** An empty database, closed (and dropped) after the test. */
 async function emptyDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase();
-    opened.push(database);
-    return database;
-  }
-  const name = `gw_partition_${randomBytes(5).toString('hex')}`;
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.query(`create database ${name}`);
-  await admin.close();
-  const database = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
-  opened.push({
-    ...database,
-    close: async () => {
-      await database.close();
-      const cleanup = await openDatabase({ url, poolSize: 1 });
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.close();
-    },
-  });
+  const database = await createEmptyDatabase('partition');
+  opened.push(database);
   return database;
 }
 

@@ -12,6 +12,7 @@ import type { AppDeps } from '../http/context';
 import { defineRoute } from '../http/openapi';
 import { ROOT } from '../version';
 import { attachmentKinds } from '../attachments/attachment-kinds';
+import { PLATFORM_TABLES } from '../db/partitioning';
 import { tablesOf, type ModuleDefinition } from './define-module';
 
 interface Operation {
@@ -105,6 +106,11 @@ describe('module manifests', () => {
   it('keep division_code in every key of every business table', () => {
     const problems = MODULES.flatMap((m) => tablesOf(m).filter((t) => !(m.referenceTables ?? []).includes(getTableConfig(t).name)).flatMap(keyProblems));
     expect(problems).toEqual([]);
+  });
+
+  it('name as reference tables exactly the tables partitioning leaves alone', () => {
+    const declared = MODULES.flatMap((m) => m.referenceTables ?? []).sort();
+    expect(declared).toEqual([...PLATFORM_TABLES].sort());
   });
 
   it('find a business table whose key lacks division_code', async () => {
