@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWan, formatWan, formatYi, parseAmountWan, sumWan } from './amounts';
+import { compareWan, formatThresholdWan, formatWan, formatYi, parseAmountWan, sumWan } from './amounts';
 
 describe('parseAmountWan', () => {
   it.each([
@@ -85,5 +85,19 @@ describe('formatting and arithmetic', () => {
     expect(compareWan('10000', '9999.9999')).toBe(1);
     expect(compareWan('0.30', '0.3')).toBe(0);
     expect(compareWan('1', '2')).toBe(-1);
+  });
+});
+
+describe('formatThresholdWan', () => {
+  it.each([
+    [500, '500万元'],
+    [1000, '1000万元'],
+    [5000, '5000万元'],
+    [10_000, '1亿元'],
+    [15_000, '1.5亿元'],
+    [100_000, '10亿元'],
+    [12_345, '1.2345亿元'],
+  ])('%d → %s', (wan, text) => {
+    expect(formatThresholdWan(wan)).toBe(text);
   });
 });

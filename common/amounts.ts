@@ -104,6 +104,15 @@ export function formatYi(wan: string): string {
   return `${formatFixed(new Dec(wan).dividedBy(10_000), 1)}亿元`;
 }
 
+/**
+ * A threshold of whole 万元 as the documents write it: `500` → 「500万元」, `10000` → 「1亿元」,
+ * `15000` → 「1.5亿元」, `100000` → 「10亿元」 (exact, no thousands separators).
+ */
+export function formatThresholdWan(wan: number): string {
+  const d = new Dec(wan);
+  return d.gte(10_000) ? `${d.dividedBy(10_000).toFixed()}亿元` : `${d.toFixed()}万元`;
+}
+
 /** Exact sum of 万元 strings; blanks count as zero. */
 export function sumWan(list: ReadonlyArray<string | null | undefined>): string {
   let total = new Dec(0);

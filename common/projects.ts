@@ -1,4 +1,5 @@
 /** Code lists of the project library (SPEC §2), shared by browser and server. */
+import { formatThresholdWan } from './amounts';
 
 /** Lifecycle stages, in order, plus the side states 暂缓 and 终止. */
 export const STAGES = ['planning', 'reserve', 'preliminary', 'ready', 'construction', 'completed', 'operating', 'suspended', 'terminated'] as const;
@@ -64,13 +65,54 @@ export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
   other: '其他',
 };
 
-/** Investment bands (SPEC §2 thresholds), computed from total investment in 万元, never typed. */
+/**
+ * Investment bands (SPEC §2 thresholds), computed from total investment in 万元, never typed.
+ * A division may set its own thresholds (rule set `projects.thresholds`; `minWan` here are the
+ * defaults), so `label` names no amount: where the thresholds are known, `bandLabel` does.
+ */
 export const INVESTMENT_BANDS = [
-  { key: 'gte500w', label: '500万元以上', minWan: 500 },
-  { key: 'gte1yi', label: '亿元以上（重大项目）', minWan: 10_000 },
-  { key: 'gte10yi', label: '10亿元以上（大项目）', minWan: 100_000 },
+  { key: 'gte500w', label: '达到统计起点', minWan: 500 },
+  { key: 'gte1yi', label: '重大项目', minWan: 10_000 },
+  { key: 'gte10yi', label: '大项目', minWan: 100_000 },
 ] as const;
 export type InvestmentBand = (typeof INVESTMENT_BANDS)[number]['key'];
+
+/** The investment thresholds a set of figures was computed with, in whole 万元. */
+export interface InvestmentThresholdsWan {
+  /** 统计起点: projects of at least this count. */
+  countedMinWan: number;
+  /** 重大项目 standard. */
+  majorMinWan: number;
+  /** 大项目 standard. */
+  largeMinWan: number;
+}
+
+/** 「500万元以上」: the projects counted under these thresholds. */
+export function countedScopeLabel(t: InvestmentThresholdsWan): string {
+  return `${formatThresholdWan(t.countedMinWan)}以上`;
+}
+
+/** A band as a list or table names it: 「500万元以上」, 「1亿元以上（重大项目）」, 「10亿元以上（大项目）」. */
+export function bandLabel(key: string, t: InvestmentThresholdsWan): string {
+  if (key === 'gte500w') return countedScopeLabel(t);
+  if (key === 'gte1yi') return `${formatThresholdWan(t.majorMinWan)}以上（重大项目）`;
+  if (key === 'gte10yi') return `${formatThresholdWan(t.largeMinWan)}以上（大项目）`;
+  return key;
+}
+
+// 「500万」 before 「—1亿元」: the unit's 元 is written once, after the upper bound.
+const lowerBound = (wan: number) => formatThresholdWan(wan).replace(/元$/, '');
+
+/**
+ * A band as a kind of project in prose, where each project sits in the highest band it
+ * reaches: 「500万—1亿元项目」, 「1亿—10亿元项目」, 「10亿元以上项目」.
+ */
+export function bandNoun(key: string, t: InvestmentThresholdsWan): string {
+  if (key === 'gte500w') return `${lowerBound(t.countedMinWan)}—${formatThresholdWan(t.majorMinWan)}项目`;
+  if (key === 'gte1yi') return `${lowerBound(t.majorMinWan)}—${formatThresholdWan(t.largeMinWan)}项目`;
+  if (key === 'gte10yi') return `${formatThresholdWan(t.largeMinWan)}以上项目`;
+  return key;
+}
 
 /** 项目审批类型: 政府投资审批制, 企业投资核准制, 企业投资备案制. */
 export const APPROVAL_TYPES = ['government', 'approval', 'filing'] as const;

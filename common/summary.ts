@@ -1,3 +1,5 @@
+import type { InvestmentThresholdsWan } from './projects';
+
 /**
  * The 发改局 monthly summary (月度调度汇总) as the API answers it and the documents print it.
  * Money in 万元 as decimal strings; growth as a percentage string with one decimal
@@ -54,7 +56,9 @@ export interface MonthlySummary {
   cumulativeLabel: string;
   year: number;
   generatedAt: string;
-  /** Projects ≥ 500万元 only (the statistical convention). */
+  /** The division's investment thresholds (万元) the figures were counted and banded with. */
+  thresholds: InvestmentThresholdsWan;
+  /** Projects of at least `thresholds.countedMinWan` only (the statistical convention). */
   totals: SummaryFigure;
   bySector: SummaryBreakdownRow[];
   byDepartment: SummaryBreakdownRow[];

@@ -46,6 +46,8 @@ export const CockpitAnswer = z
     latestPeriod: z.string(),
     /** 「1—10月」. */
     latestLabel: z.string(),
+    /** The division's 统计起点 in 万元: only projects at least this large count. */
+    countedMinWan: z.number(),
     totals: SummaryFigure.nullable(),
     investment: z.array(CockpitInvestmentMonth),
     startsCompletions: z.array(z.object({ month: z.number(), starts: z.number(), completions: z.number() })),

@@ -115,6 +115,7 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
     year,
     latestPeriod: latest,
     latestLabel: periodSpec(latest, settings).cumulativeLabel,
+    countedMinWan: Number(counted),
     totals: summary?.totals ?? null,
     investment,
     startsCompletions: perMonth,
@@ -127,7 +128,7 @@ export async function computeCockpit(database: Database, actor: Actor, year: num
       totalInvestment: plainWan(t.total),
       filter: t.township_id ? { townshipId: t.township_id } : {},
     })),
-    reserveRatio: await reserveRatioOf(figures),
+    reserveRatio: await reserveRatioOf(figures, Number(counted)),
     lagging: (summary?.lagging ?? []).slice(0, 50),
     reporting: summary?.reporting ?? null,
     map: map ? { nameProperty: map.nameProperty, geojson: presentMap(map.geojson) } : null,
@@ -146,7 +147,7 @@ function presentMap(geojson: unknown): MapFeatures {
 }
 
 // The reserve ratio of SPEC §2 as the cockpit shows it, from the libraries module's figures.
-async function reserveRatioOf(figures: MetricContext) {
+async function reserveRatioOf(figures: MetricContext, countedMinWan: number) {
   const figure = (key: string) => metrics().compute(key, figures);
   const ratio = await figure('reserve_ratio');
   const target = Number(await figure('reserve_ratio_target'));
@@ -156,6 +157,7 @@ async function reserveRatioOf(figures: MetricContext) {
     ratio,
     target,
     isBelowTarget: ratio !== null && new Decimal(ratio).lt(target),
+    countedMinWan,
   };
 }
 

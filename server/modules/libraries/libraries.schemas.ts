@@ -24,6 +24,8 @@ export const ReserveRatio = z
     ratio: z.string().nullable(),
     target: z.number(),
     isBelowTarget: z.boolean(),
+    /** The division's 统计起点 in 万元: only projects at least this large count. */
+    countedMinWan: z.number(),
   })
   .openapi('ReserveRatio');
 

@@ -47,6 +47,7 @@ export async function reserveRatio(tx: DbOrTx, actor: Actor, year = new Date().g
     ratio,
     target: reserveRatioTarget,
     isBelowTarget: ratio !== null && new Decimal(ratio).lt(reserveRatioTarget),
+    countedMinWan,
   };
 }
 

@@ -192,6 +192,12 @@ describe('frozen periods', () => {
     const first = await (await drc.get('/api/summaries/2024-05')).json();
     expect(await database.db.select().from(summarySnapshots).where(eq(summarySnapshots.period, '2024-05'))).toHaveLength(1);
     expect((await (await drc.get('/api/summaries/2024-05')).json()).generatedAt).toBe(first.generatedAt);
+    // A snapshot frozen before summaries carried their thresholds was computed with the defaults.
+    const { thresholds: _dropped, ...legacy } = first;
+    await database.db.update(summarySnapshots).set({ summary: legacy }).where(eq(summarySnapshots.period, '2024-05'));
+    const fromLegacy = await drc.get('/api/summaries/2024-05');
+    expect(fromLegacy.status).toBe(200);
+    expect((await fromLegacy.json()).thresholds).toEqual({ countedMinWan: 500, majorMinWan: 10_000, largeMinWan: 100_000 });
     const refused = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: 'x', progressPct: 60 });
     expect(refused.status).toBe(409);
     expect((await errorOf(refused)).message).toContain('已关闭');

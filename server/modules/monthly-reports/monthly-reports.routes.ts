@@ -240,7 +240,7 @@ const routes = {
     method: 'get',
     path: '/api/summaries/{period}',
     tags: ['月报'],
-    summary: '发改局月度汇总（500万元以上项目；divisionCode 可为市、省代码做汇总）',
+    summary: '发改局月度汇总（达到本级统计起点的项目，所用投资额口径见 thresholds；divisionCode 可为市、省代码做汇总）',
     permission: 'summary.read',
     request: { params: PeriodParam, query: SummaryQuery },
     responses: { 200: json(MonthlySummary, '汇总'), ...errorResponses },

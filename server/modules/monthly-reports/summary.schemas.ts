@@ -38,6 +38,11 @@ export const ReportingCounts = z
   .object({ expected: z.number(), submitted: z.number(), approved: z.number(), missing: z.number(), late: z.number() })
   .openapi('ReportingCounts');
 
+/** The investment thresholds (万元) a summary was computed with. */
+export const SummaryThresholds = z
+  .object({ countedMinWan: z.number(), majorMinWan: z.number(), largeMinWan: z.number() })
+  .openapi('SummaryThresholds');
+
 /** The 发改局 monthly summary (月度调度汇总): the answer of GET /api/summaries/{period}. */
 export const MonthlySummary = z
   .object({
@@ -48,6 +53,7 @@ export const MonthlySummary = z
     cumulativeLabel: z.string(),
     year: z.number(),
     generatedAt: z.string(),
+    thresholds: SummaryThresholds,
     totals: SummaryFigure,
     bySector: z.array(SummaryBreakdownRow),
     byDepartment: z.array(SummaryBreakdownRow),

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { INVESTMENT_BANDS, SECTOR_LABELS, type Sector } from '../../../common/projects';
+import { bandLabel, INVESTMENT_BANDS, SECTOR_LABELS, type Sector } from '../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryFigure, SummaryProjectRef } from '../../../common/summary';
 import { canReachDivision, regionCondition } from '../../platform/auth/scope';
 import { rowsOf, type Database, type DbOrTx } from '../../platform/db/client';
@@ -54,7 +54,8 @@ interface ListRow {
 }
 
 /**
- * The 发改局's monthly summary: year-to-date completed investment of projects ≥ 500万元
+ * The 发改局's monthly summary: year-to-date completed investment of projects of at least the
+ * division's 统计起点 (500万元 by default; the thresholds used travel with the summary)
  * from the approved report of each project and period (a newer approved revision
  * supersedes the older), compared with the same period last year, broken down every way
  * the report needs, with starts, completions, lagging projects and the problems reported.
@@ -249,12 +250,13 @@ export async function computeSummary(database: Database, actor: Actor, periodInp
     cumulativeLabel: spec.cumulativeLabel,
     year,
     generatedAt: new Date().toISOString(),
+    thresholds: { countedMinWan: thresholds.countedMinWan, majorMinWan: thresholds.majorMinWan, largeMinWan: thresholds.largeMinWan },
     totals: figure(groups.find((g) => g.dim === 'total'), imported.get('total')),
     bySector: rowsOfDim('sector', (g) => SECTOR_LABELS[g.key as Sector] ?? g.key!, (key) => imported.get(`sector:${key}`)),
     byDepartment: rowsOfDim('department', (g) => g.label ?? '未指定'),
     byTownship: rowsOfDim('township', (g) => g.label ?? '未指定'),
     byLibrary: rowsOfDim('library', (g) => g.label ?? g.key!),
-    byBand: rowsOfDim('band', (g) => INVESTMENT_BANDS.find((b) => b.key === g.key)?.label ?? g.key!),
+    byBand: rowsOfDim('band', (g) => bandLabel(g.key!, thresholds)),
     startedThisPeriod: started,
     completedThisPeriod: completed,
     concentratedStarts: [...startsByDay.entries()].filter(([, list]) => list.length >= 3).map(([date, list]) => ({ date, count: list.length, projects: list })),
@@ -286,12 +288,20 @@ export async function getSummary(database: Database, actor: Actor, periodInput: 
     .select({ summary: summarySnapshots.summary })
     .from(summarySnapshots)
     .where(and(eq(summarySnapshots.divisionCode, divisionCode), eq(summarySnapshots.period, period), eq(summarySnapshots.scopeKey, scopeKey)));
-  if (snapshot && canReachDivision(actor, divisionCode)) return snapshot.summary as MonthlySummary;
+  if (snapshot && canReachDivision(actor, divisionCode)) return withThresholds(snapshot.summary as StoredSummary);
   const summary = await computeSummary(database, actor, period, divisionCode);
   if (await isFrozen(database, divisionCode, period)) {
     await db.insert(summarySnapshots).values({ divisionCode, period, scopeKey, summary }).onConflictDoNothing();
   }
   return summary;
+}
+
+/** A snapshot as stored: those frozen before summaries carried their thresholds lack them. */
+type StoredSummary = Omit<MonthlySummary, 'thresholds'> & { thresholds?: MonthlySummary['thresholds'] };
+
+/** A stored summary with its thresholds; an old snapshot was computed with the defaults. */
+export function withThresholds(stored: StoredSummary): MonthlySummary {
+  return { ...stored, thresholds: stored.thresholds ?? { ...investmentThresholds.defaults } };
 }
 
 // Frozen when every county under the division has closed the period.

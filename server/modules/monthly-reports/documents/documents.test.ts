@@ -70,6 +70,8 @@ describe('monthly analysis report (.docx)', () => {
     expect(all).toContain('河发改〔2024〕112号');
     for (const h of ['一、总体运行情况', '二、分领域情况', '三、重点项目进展', '四、存在的问题', '五、下一步工作建议']) expect(text).toContain(h);
     expect(all).toContain('全县纳入调度的500万元以上各类项目729个，累计完成固定资产投资262.9亿元，同比增长8.4%');
+    expect(all).toContain('全县500万元以上项目建设情况进行了调度汇总和分析');
+    expect(all).toContain('500万—1亿元项目');
     expect(all).toContain('低于全年增长10%的目标1.6个百分点');
     expect(all).toContain('（统计部门公布数据：1—10月全县固定资产投资265.3亿元，同比增长8.9%。');
     expect(all).toContain('应报项目月报812份，已报798份，其中已审核785份；缺报14份，迟报9份，报送率98.3%');
@@ -125,6 +127,20 @@ describe('monthly analysis report (.docx)', () => {
     expect(text).toContain('2024年3月8日');
   });
 
+  it("names the projects by the division's own thresholds, not the default 500万", async () => {
+    const s: MonthlySummary = { ...sampleSummary(), thresholds: { countedMinWan: 1000, majorMinWan: 10_000, largeMinWan: 100_000 } };
+    const all = paragraphs(await documentXml(await renderMonthlyReportDocx(s, { growthTarget: 10 }))).join('\n');
+    expect(all).toContain('全县1000万元以上项目建设情况进行了调度汇总和分析');
+    expect(all).toContain('全县纳入调度的1000万元以上各类项目729个');
+    expect(all).toContain('1000万—1亿元项目');
+    expect(all).not.toContain('500万元以上');
+    expect(all).not.toContain('500万—');
+    const empty = paragraphs(await documentXml(await renderMonthlyReportDocx({ ...emptySummary(), thresholds: s.thresholds }, { growthTarget: 10 }))).join('\n');
+    expect(empty).toContain('全县暂无纳入统计的1000万元以上项目完成投资数据');
+    expect(empty).toContain('全县暂无新开工和竣工的1000万元以上项目');
+    expect(empty).not.toContain('500万元以上');
+  });
+
   it('reports growth that cannot be computed in words', async () => {
     const s = sampleSummary();
     s.totals = { ...s.totals, lastYearCumulative: null, growthPct: null };
@@ -136,6 +152,13 @@ describe('monthly analysis report (.docx)', () => {
 });
 
 describe('summary tables (.xlsx)', () => {
+  it("heads the tables with the division's own thresholds", async () => {
+    const s: MonthlySummary = { ...sampleSummary(), thresholds: { countedMinWan: 1000, majorMinWan: 10_000, largeMinWan: 100_000 } };
+    const workbook = await readXlsx(await renderSummaryXlsx(s));
+    expect(rowOf(workbook.getWorksheet('总表')!, '一、项目调度数（1000万元以上项目）')).toBeDefined();
+    expect(workbook.getWorksheet('分投资规模')!.getCell('B6').value).toBe('1000万—1亿元');
+  });
+
   it('writes every sheet with title, unit, header and totals', async () => {
     const s = sampleSummary();
     const buffer = await renderSummaryXlsx(s);
@@ -191,6 +214,7 @@ describe('summary tables (.xlsx)', () => {
       expect(num(totalRow.getCell(3))).toBe(projects);
     }
     expect(workbook.getWorksheet('分投资规模')!.getCell('B4').value).toBe('10亿元以上');
+    expect(rowOf(total, '一、项目调度数（500万元以上项目）')).toBeDefined();
     // Libraries overlap: no 合计, a note instead.
     const libraries = workbook.getWorksheet('分项目库')!;
     expect(() => rowOf(libraries, '合计')).toThrow();

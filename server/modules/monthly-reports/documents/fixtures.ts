@@ -97,7 +97,7 @@ export function sampleSummary(): MonthlySummary {
   ]);
   const byBand = rows([
     ['gte10yi', '10亿元以上（大项目）', 28, '102350.6', '986420.5', '902360.8'],
-    ['gte1yi', '亿元以上（重大项目）', 176, '121860.2', '1104230.8', '1012480.6'],
+    ['gte1yi', '1亿元以上（重大项目）', 176, '121860.2', '1104230.8', '1012480.6'],
     ['gte500w', '500万元以上', 525, '62189.7', '538348.7', '510458.6'],
   ]);
 
@@ -178,6 +178,7 @@ export function sampleSummary(): MonthlySummary {
     cumulativeLabel: '1—10月',
     year: 2024,
     generatedAt: '2024-11-08T02:30:00.000Z',
+    thresholds: { countedMinWan: 500, majorMinWan: 10_000, largeMinWan: 100_000 },
     totals: { period: TOTALS.period, yearCumulative: TOTALS.ytd, lastYearCumulative: TOTALS.ly, growthPct: growth(TOTALS.ytd, TOTALS.ly), projects: TOTALS.projects },
     bySector,
     byDepartment,
@@ -204,6 +205,7 @@ export function emptySummary(): MonthlySummary {
     cumulativeLabel: '1—2月',
     year: 2024,
     generatedAt: '2024-03-08T01:00:00.000Z',
+    thresholds: { countedMinWan: 500, majorMinWan: 10_000, largeMinWan: 100_000 },
     totals: { period: '0', yearCumulative: '0', lastYearCumulative: null, growthPct: null, projects: 0 },
     bySector: [],
     byDepartment: [],

@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { formatWan, formatYi, sumWan } from '../../../../common/amounts';
+import { bandNoun, type InvestmentThresholdsWan } from '../../../../common/projects';
 import type { SummaryBreakdownRow } from '../../../../common/summary';
 
 const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
@@ -92,12 +93,16 @@ export function breakdownTotal(rows: SummaryBreakdownRow[]): { projects: number;
 }
 
 
-/**
- * Investment bands as the reports name them. The summary puts each project in the highest
- * band it reaches, so 「500万元以上」 there means 500万 to 1亿.
- */
-export const BAND_NOUNS: Record<string, string> = { gte10yi: '10亿元以上项目', gte1yi: '1亿—10亿元项目', gte500w: '500万—1亿元项目' };
 export const BAND_ORDER = ['gte10yi', 'gte1yi', 'gte500w'];
+
+/**
+ * Investment bands as the reports name them, from the thresholds the summary was computed
+ * with. The summary puts each project in the highest band it reaches, so the lowest band
+ * reads 「500万—1亿元项目」 with the default thresholds.
+ */
+export function bandNouns(thresholds: InvestmentThresholdsWan): Record<string, string> {
+  return Object.fromEntries(BAND_ORDER.map((key) => [key, bandNoun(key, thresholds)]));
+}
 
 /** Band rows from the largest band down; unknown keys last. */
 export function sortBands(rows: SummaryBreakdownRow[]): SummaryBreakdownRow[] {

@@ -27,8 +27,9 @@ import {
 } from 'docx';
 import Decimal from 'decimal.js';
 import { formatWan, sumWan } from '../../../../common/amounts';
+import { countedScopeLabel } from '../../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryProjectRef } from '../../../../common/summary';
-import { BAND_NOUNS, breakdownTotal, chinaDate, formatAmountCn, formatDateCn, formatGrowthCn, sharePct, sortBands, tidyCn } from './format';
+import { bandNouns, breakdownTotal, chinaDate, formatAmountCn, formatDateCn, formatGrowthCn, sharePct, sortBands, tidyCn } from './format';
 
 export { breakdownTotal, formatAmountCn, formatGrowthCn, formatDateCn } from './format';
 
@@ -292,16 +293,18 @@ interface Context {
   /** 「10月份」 */
   month: string;
   target: number;
+  /** 「500万元以上」: the projects the figures count, by the summary's thresholds. */
+  counted: string;
 }
 
 function overview(ctx: Context): Paragraph[] {
-  const { s, month, target } = ctx;
+  const { s, month, target, counted } = ctx;
   const t = s.totals;
   const out: Paragraph[] = [heading('一、总体运行情况')];
   if (t.projects === 0 && isZero(t.yearCumulative)) {
-    out.push(body(`${s.cumulativeLabel}，全县暂无纳入统计的500万元以上项目完成投资数据。`));
+    out.push(body(`${s.cumulativeLabel}，全县暂无纳入统计的${counted}项目完成投资数据。`));
   } else {
-    let sentence = `${s.cumulativeLabel}，全县纳入调度的500万元以上各类项目${t.projects}个，累计完成固定资产投资${formatAmountCn(t.yearCumulative)}，${formatGrowthCn(t.growthPct)}`;
+    let sentence = `${s.cumulativeLabel}，全县纳入调度的${counted}各类项目${t.projects}个，累计完成固定资产投资${formatAmountCn(t.yearCumulative)}，${formatGrowthCn(t.growthPct)}`;
     if (t.growthPct !== null) {
       const gap = new Decimal(t.growthPct).minus(target);
       if (gap.isZero()) sentence += `，达到全年增长${target}%的目标`;
@@ -317,7 +320,8 @@ function overview(ctx: Context): Paragraph[] {
   }
   const bands = sortBands(s.byBand);
   if (bands.length) {
-    const clauses = bands.map((r) => figureClause(BAND_NOUNS[r.key] ?? sectorNoun(r.label), r, t.yearCumulative));
+    const nouns = bandNouns(s.thresholds);
+    const clauses = bands.map((r) => figureClause(nouns[r.key] ?? sectorNoun(r.label), r, t.yearCumulative));
     out.push(body(`从投资规模看，${clauses.join('；')}。`));
   }
   out.push(body(reportingSentence(ctx)));
@@ -399,20 +403,20 @@ function sectors(ctx: Context, tableNo: { n: number }): Array<Paragraph | Table>
   return out;
 }
 
-function progress({ s, month }: Context): Paragraph[] {
+function progress({ s, month, counted }: Context): Paragraph[] {
   const out: Paragraph[] = [heading('三、重点项目进展')];
   const started = s.startedThisPeriod;
   const completed = s.completedThisPeriod;
   if (!started.length && !completed.length) {
-    out.push(body(`${month}全县暂无新开工和竣工的500万元以上项目，“月月有开工、月月有竣工”的目标未能实现。`));
+    out.push(body(`${month}全县暂无新开工和竣工的${counted}项目，“月月有开工、月月有竣工”的目标未能实现。`));
     return out;
   }
 
   out.push(subheading('（一）新开工项目。'));
   if (!started.length) {
-    out.push(body(`${month}全县暂无新开工的500万元以上项目。`));
+    out.push(body(`${month}全县暂无新开工的${counted}项目。`));
   } else {
-    let text = `${month}全县新开工500万元以上项目${started.length}个，总投资${formatAmountCn(sumInvestment(started))}。`;
+    let text = `${month}全县新开工${counted}项目${started.length}个，总投资${formatAmountCn(sumInvestment(started))}。`;
     const inBatch = new Set<string>();
     for (const batch of [...s.concentratedStarts].sort((a, b) => a.date.localeCompare(b.date))) {
       batch.projects.forEach((p) => inBatch.add(p.id));
@@ -429,9 +433,9 @@ function progress({ s, month }: Context): Paragraph[] {
 
   out.push(subheading('（二）竣工项目。'));
   if (!completed.length) {
-    out.push(body(`${month}全县暂无竣工的500万元以上项目。`));
+    out.push(body(`${month}全县暂无竣工的${counted}项目。`));
   } else {
-    out.push(body(`${month}全县竣工500万元以上项目${completed.length}个，总投资${formatAmountCn(sumInvestment(completed))}，${completed.length === 1 ? '为' : '分别是'}${projectList(completed)}。`));
+    out.push(body(`${month}全县竣工${counted}项目${completed.length}个，总投资${formatAmountCn(sumInvestment(completed))}，${completed.length === 1 ? '为' : '分别是'}${projectList(completed)}。`));
   }
 
   if (started.length && completed.length) out.push(body('总体上，全县实现了“月月有开工、月月有竣工”的目标。'));
@@ -549,7 +553,7 @@ export async function renderMonthlyReportDocx(summary: MonthlySummary, options: 
   const s = summary;
   const quarterly = options.kind === 'quarterly';
   const title = reportTitle(s, options);
-  const ctx: Context = { s, month: `${s.periodLabel}份`, target: options.growthTarget };
+  const ctx: Context = { s, month: `${s.periodLabel}份`, target: options.growthTarget, counted: countedScopeLabel(s.thresholds) };
   const issuer = options.issuer ?? `${s.divisionName}发展和改革局`;
   const date = formatDateCn(options.date ?? chinaDate(s.generatedAt));
   const span = quarterly ? `${s.year}年${quarterOf(s, options.quarterLabel)}（${s.cumulativeLabel}）` : `${s.year}年${s.cumulativeLabel}`;
@@ -557,7 +561,7 @@ export async function renderMonthlyReportDocx(summary: MonthlySummary, options: 
 
   const children: Array<Paragraph | Table> = [
     ...titleParagraphs(title, options.docNumber),
-    body(`为全面掌握全县项目建设运行情况，根据各部门、各乡镇报送的项目月报，我局对${span}全县500万元以上项目建设情况进行了调度汇总和分析，现将有关情况报告如下：`),
+    body(`为全面掌握全县项目建设运行情况，根据各部门、各乡镇报送的项目月报，我局对${span}全县${ctx.counted}项目建设情况进行了调度汇总和分析，现将有关情况报告如下：`),
     ...overview(ctx),
     ...sectors(ctx, tableNo),
     ...progress(ctx),

@@ -6,8 +6,9 @@
 import ExcelJS from 'exceljs';
 import Decimal from 'decimal.js';
 import { sumWan } from '../../../../common/amounts';
+import { countedScopeLabel } from '../../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryProjectRef } from '../../../../common/summary';
-import { BAND_NOUNS, breakdownTotal, formatAmountCn, sortBands, tidyCn } from './format';
+import { bandNouns, breakdownTotal, formatAmountCn, sortBands, tidyCn } from './format';
 
 const FONT_NAME = '宋体';
 const THIN = { style: 'thin' as const };
@@ -255,7 +256,7 @@ function summarySheet(s: MonthlySummary): SheetSpec {
     rows.push(['', label, '', '']);
   };
   const item = (label: string, value: Value, unit: string) => rows.push([++seq, label, value, unit]);
-  section('一、项目调度数（500万元以上项目）');
+  section(`一、项目调度数（${countedScopeLabel(s.thresholds)}项目）`);
   item('纳入统计项目个数', t.projects, '个');
   item(`${s.periodLabel}完成投资`, wan(t.period), '万元');
   item(`${s.cumulativeLabel}累计完成投资`, wan(t.yearCumulative), '万元');
@@ -383,7 +384,7 @@ export async function renderSummaryXlsx(summary: MonthlySummary): Promise<Buffer
   const workbook = new ExcelJS.Workbook();
   workbook.creator = `${s.divisionName}发展和改革局`;
   workbook.created = new Date(Date.parse(s.generatedAt) || Date.now());
-  const bandLabels = Object.fromEntries(Object.entries(BAND_NOUNS).map(([k, v]) => [k, v.replace(/项目$/, '')]));
+  const bandLabels = Object.fromEntries(Object.entries(bandNouns(s.thresholds)).map(([k, v]) => [k, v.replace(/项目$/, '')]));
   const specs: SheetSpec[] = [
     summarySheet(s),
     breakdownSheet(s, '分领域', '分产业领域', '产业领域', [...s.bySector].sort(byYtdDesc)),

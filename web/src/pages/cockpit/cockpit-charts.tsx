@@ -1,4 +1,5 @@
 /** The ECharts panels of the cockpit, styled for its dark background; every element clicks through. */
+import { formatThresholdWan } from '../../../../common/amounts';
 import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -276,6 +277,7 @@ let mapSequence = 0;
 
 /** Townships on the county outline, coloured by year-to-date investment. */
 export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filter: Record<string, string>) => void }) {
+  const counted = formatThresholdWan(data.countedMinWan);
   const map = data.map;
   // Each outline gets its own registered name, so a new upload is drawn from scratch.
   const mapName = useMemo(() => {
@@ -301,8 +303,8 @@ export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filt
         trigger: 'item',
         formatter: (p: { name: string }) => {
           const row = byName.get(p.name);
-          if (!row) return `<b>${html(p.name)}</b><br/>暂无 500 万元以上项目`;
-          return [`<b>${html(row.name)}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `500万元以上项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
+          if (!row) return `<b>${html(p.name)}</b><br/>暂无 ${counted}以上项目`;
+          return [`<b>${html(row.name)}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `${counted}以上项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
         },
       },
       visualMap: {
@@ -348,7 +350,7 @@ export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filt
         },
       ],
     };
-  }, [mapName, map, byName, data.byTownship]);
+  }, [mapName, map, byName, data.byTownship, counted]);
   if (!option) return null;
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={chartStyle} onEvents={onEvents} />;
 }

@@ -16,6 +16,7 @@ import { cockpitApi, LAGGING_REASON_META, projectListUrl, targetsApi } from '../
 import type { CockpitAnswer, GeoJsonFeatureCollection, Target } from '../../api/cockpit';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../lib/errors';
+import { formatThresholdWan } from '../../../../common/amounts';
 import { dayjs, TIME_ZONE } from '../../lib/format';
 import { CountyMap, InvestmentChart, SectorChart, StartsChart, TownshipChart } from './cockpit-charts';
 import './cockpit.css';
@@ -343,7 +344,7 @@ export function CockpitPage() {
         <header className="gw-ck-header">
           <span className="gw-ck-title">{me?.divisionName ?? ''}项目建设驾驶舱</span>
           <span className="gw-ck-sub">
-            {data ? `数据截至 ${data.year}年${data.latestLabel} · 500万元以上项目 · 调度数` : '正在加载…'}
+            {data ? `数据截至 ${data.year}年${data.latestLabel} · ${formatThresholdWan(data.countedMinWan)}以上项目 · 调度数` : '正在加载…'}
           </span>
           <div style={{ flex: 1 }} />
           <Clock />
@@ -388,7 +389,7 @@ export function CockpitPage() {
                 <small>{month.unit}</small>
               </Kpi>
               <Kpi
-                label="在建项目（500万元以上）"
+                label={data ? `在建项目（${formatThresholdWan(data.countedMinWan)}以上）` : '在建项目'}
                 testId="cockpit-construction"
                 onClick={() => openProjects({ stage: 'construction' })}
                 foot={

@@ -11,6 +11,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { compareWan, formatWan, formatYi } from '../../../../common/amounts';
+import { countedScopeLabel } from '../../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryProjectRef } from '../../../../common/summary';
 import { isQuarterEnd, monthlyApi } from '../../api/monthly';
 import type { ReportingPeriod } from '../../api/monthly';
@@ -180,7 +181,7 @@ export function MonthlySummaryPage() {
   const reporting = s?.reporting;
 
   return (
-    <PageContainer title="月度汇总" subTitle="500万元以上项目投资完成、分领域分部门分乡镇汇总、开竣工与滞后项目">
+    <PageContainer title="月度汇总" subTitle={`${s ? countedScopeLabel(s.thresholds) : '纳入统计的'}项目投资完成、分领域分部门分乡镇汇总、开竣工与滞后项目`}>
       <Card bordered={false} style={{ marginBottom: 16 }} styles={{ body: { padding: '14px 20px' } }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
           <Typography.Text strong>报送期</Typography.Text>
@@ -205,7 +206,7 @@ export function MonthlySummaryPage() {
         {s && totals && reporting ? (
           <div data-testid="summary-content">
             <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-              {s.divisionName} · {s.year}年{s.periodLabel}（累计 {s.cumulativeLabel}） · 仅统计总投资 500 万元以上项目 · 生成于 {formatDateTime(s.generatedAt, 'YYYY-MM-DD HH:mm')}
+              {s.divisionName} · {s.year}年{s.periodLabel}（累计 {s.cumulativeLabel}） · 仅统计总投资 {countedScopeLabel(s.thresholds)}项目 · 生成于 {formatDateTime(s.generatedAt, 'YYYY-MM-DD HH:mm')}
             </Typography.Paragraph>
             <Row gutter={[16, 16]}>
               <Col xs={24} sm={12} xl={6}>

@@ -4,6 +4,7 @@ import type { ActionType, ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { formatThresholdWan } from '../../../../common/amounts';
 import { LIBRARY_KIND_LABELS, LIBRARY_KINDS } from '../../../../common/projects';
 import type { LibraryKind } from '../../../../common/projects';
 import { api } from '../../api/client';
@@ -62,7 +63,7 @@ function RatioCard({ ratio }: { ratio: ReserveRatio | undefined }) {
         <Col flex="auto" style={{ minWidth: 200 }}>
           <Progress percent={percent} showInfo={false} status={ratio.isBelowTarget ? 'exception' : 'success'} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            只统计总投资 500 万元以上的项目
+            只统计总投资 {formatThresholdWan(ratio.countedMinWan)}以上的项目
           </Typography.Text>
         </Col>
       </Row>

@@ -31,7 +31,10 @@ export function StageTag({ stage, style }: { stage: string; style?: React.CSSPro
   );
 }
 
-/** 重大项目 (≥ 1亿) and 大项目 (≥ 10亿) as small tags; the 500万 band is shown only when asked. */
+/**
+ * 重大项目 and 大项目 as small tags; the lowest band (达到统计起点) is shown only when asked. The
+ * amounts are the division's rules, which a project does not carry, so the tags name none.
+ */
 export function BandTags({ bands, withSmall = false }: { bands: readonly string[]; withSmall?: boolean }) {
   const tags = [];
   if (bands.includes('gte10yi')) {
@@ -50,7 +53,7 @@ export function BandTags({ bands, withSmall = false }: { bands: readonly string[
   if (withSmall && bands.includes('gte500w') && tags.length === 0) {
     tags.push(
       <Tag key="gte500w" bordered={false} style={{ fontSize: 11, lineHeight: '18px', paddingInline: 5 }}>
-        500万元以上
+        达到统计起点
       </Tag>,
     );
   }
