@@ -15,7 +15,7 @@ type Schema = Record<string, unknown> & {
   allOf?: Schema[];
 };
 interface Spec {
-  paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>;
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -81,6 +81,22 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(responses).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+
+  it('describes every JSON request body completely too', async () => {
+    const spec = await readSpec();
+    const problems: string[] = [];
+    let bodies = 0;
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const schema = operation.requestBody?.content?.['application/json']?.schema;
+        if (!schema) continue;
+        bodies += 1;
+        problems.push(...openEnded(schema, `${method.toUpperCase()} ${path} body`, spec));
+      }
+    }
+    expect(bodies).toBeGreaterThan(20);
     expect(problems).toEqual([]);
   });
 

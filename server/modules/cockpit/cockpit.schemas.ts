@@ -72,7 +72,8 @@ export const CockpitAnswer = z
 export const CockpitQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export const SaveMapBody = z
-  .object({ geojson: z.record(z.string(), z.unknown()), nameProperty: z.string().trim().min(1).max(32).default('name') })
+  // The service checks the outline (a FeatureCollection of polygons) with messages a clerk understands.
+  .object({ geojson: z.record(z.string(), JsonValue), nameProperty: z.string().trim().min(1).max(32).default('name') })
   .strict()
   .openapi('SaveMapBody');
 
