@@ -1,4 +1,4 @@
-import { LIBRARY_REQUEST_ACTIONS, type LibraryRequestAction } from '../../../common/record-actions';
+import { LIBRARY_REQUEST_ACTIONS, type LibraryRequestAction } from './libraries.actions';
 import { definePolicy, holds, reviewsFor, writesIn } from '../../platform/auth/policy';
 import type { Actor } from '../../platform/http/context';
 import { forbidden } from '../../platform/http/errors';

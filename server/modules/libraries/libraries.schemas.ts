@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LIBRARY_KINDS, LIBRARY_REQUEST_KINDS, LIBRARY_REQUEST_STATUSES } from '../../../common/projects';
-import { LIBRARY_REQUEST_ACTIONS } from '../../../common/record-actions';
+import { LIBRARY_REQUEST_ACTIONS } from './libraries.actions';
 
 export const Library = z
   .object({

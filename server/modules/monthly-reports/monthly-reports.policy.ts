@@ -5,7 +5,7 @@ import {
   type PeriodAction,
   type ReopenRequestAction,
   type ReportAction,
-} from '../../../common/record-actions';
+} from './monthly-reports.actions';
 import { definePolicy, holds, isCountyDivision, reviewsFor, writesIn } from '../../platform/auth/policy';
 import type { Actor } from '../../platform/http/context';
 import { reportMachine } from './monthly-reports.machine';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../../common/projects';
-import { PERIOD_ACTIONS, REOPEN_REQUEST_ACTIONS, REPORT_ACTIONS } from '../../../common/record-actions';
+import { PERIOD_ACTIONS, REOPEN_REQUEST_ACTIONS, REPORT_ACTIONS } from './monthly-reports.actions';
 import { Wan } from '../projects';
 
 export const PeriodParam = z.object({

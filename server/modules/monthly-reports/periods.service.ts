@@ -182,8 +182,9 @@ export async function decideReopen(database: Database, actor: Actor, id: string,
     const state = request.status as ReopenRequestStatus;
     const move = { action: approve ? 'approve' : 'reject' };
     const facts = { period: await ensurePeriod(tx, actor.divisionCode, request.period) };
-    reopenRequestMachine.assert(state, move, actor, facts);
+    // Who first (403), then whether the request is still pending (409).
     reopenRequestPolicy.authorize(actor, approve ? 'approve' : 'reject', request);
+    reopenRequestMachine.assert(state, move, actor, facts);
     // Approval reopens the period (the machine's effect, as a transition of the period).
     await transitionRecord(tx, reopenRequestMachine, {
       actor,

@@ -1,7 +1,7 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../../common/permissions';
 import type { Stage } from '../../../common/projects';
-import { PROJECT_ACTIONS, type ProjectAction } from '../../../common/record-actions';
+import { PROJECT_ACTIONS, type ProjectAction } from './projects.actions';
 import type { Role } from '../../../common/roles';
 import { definePolicy, holds, writesIn } from '../../platform/auth/policy';
 import { actorRegion } from '../../platform/auth/scope';

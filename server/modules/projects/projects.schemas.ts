@@ -8,7 +8,7 @@ import {
   SECTORS,
   STAGES,
 } from '../../../common/projects';
-import { PROJECT_ACTIONS } from '../../../common/record-actions';
+import { PROJECT_ACTIONS } from './projects.actions';
 
 /** Money in 万元 as a decimal string: up to 14 integer digits and 4 decimals (1 元). */
 export const Wan = z

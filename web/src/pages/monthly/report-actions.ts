@@ -1,5 +1,5 @@
 /** Which buttons a report row shows: the server's `allowedActions`, or today's role logic until it sends them. */
-import type { ReportAction } from '../../../../common/record-actions';
+import type { ReportAction } from '../../../../server/modules/monthly-reports/monthly-reports.actions';
 import type { GridRow } from '../../api/monthly';
 import { allowedActionsOf } from '../../components/allowed-actions';
 

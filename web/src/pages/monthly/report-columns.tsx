@@ -8,7 +8,7 @@ import type { GridRow } from '../../api/monthly';
 import { StageTag, Wan } from '../projects/project-ui';
 import { ReportStatusTag } from './monthly-ui';
 import { reportActions } from './report-actions';
-import type { ReportAction } from '../../../../common/record-actions';
+import type { ReportAction } from '../../../../server/modules/monthly-reports/monthly-reports.actions';
 import { computeChecks, isConstructionStage } from './report-edit';
 import type { ReportGrid } from './use-report-grid';
 
