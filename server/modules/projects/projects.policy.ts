@@ -67,6 +67,11 @@ const CHANGE_REACH: Record<Role, 'scope' | 'promoted'> = {
   inspector: 'scope',
 };
 
+/** Whether the caller's rights on a project depend on who promotes it (its libraries' owner units, its creator's unit): lists load those facts only then. */
+export function readsPromotionFacts(actor: Actor): boolean {
+  return CHANGE_REACH[actor.role] === 'promoted';
+}
+
 /** Whether the caller may change a project it can see (any write on it or its records). */
 export function changesProject(actor: Actor, p: ProjectFacts): boolean {
   if (!writesIn(actor, p.divisionCode)) return false;

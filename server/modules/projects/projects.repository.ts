@@ -35,6 +35,9 @@ const libraryOwnerUnitIds = sql<string[]>`coalesce((
 ), '{}')`;
 const creatorUnitId = sql<string | null>`(select u.unit_id from ${users} u where u.id = ${projects.createdBy})`;
 
+/** The same columns for a caller whose policy never reads the promotion facts: constants instead of two subqueries a row. */
+const withoutPromotionFacts = { libraryOwnerUnitIds: sql<string[]>`'{}'::uuid[]`, creatorUnitId: sql<string | null>`null::uuid` };
+
 const listColumns = {
   project: projects,
   ownerUnitName: owner.name,
@@ -126,7 +129,15 @@ function literal(n: number): number {
  */
 export async function listProjects(
   tx: DbOrTx,
-  options: { where: SQL | undefined; sort: keyof typeof SORT_COLUMNS; order: 'ascend' | 'descend'; limit: number; offset: number },
+  options: {
+    where: SQL | undefined;
+    sort: keyof typeof SORT_COLUMNS;
+    order: 'ascend' | 'descend';
+    limit: number;
+    offset: number;
+    /** Whether the caller's project policy reads the libraries' owner units and the creator's unit (see `readsPromotionFacts`). */
+    withPromotionFacts: boolean;
+  },
 ): Promise<{ rows: ProjectListRow[]; total: number }> {
   const column = SORT_COLUMNS[options.sort];
   const direction = options.order === 'ascend' ? asc : desc;
@@ -141,7 +152,7 @@ export async function listProjects(
     .offset(literal(options.offset))
     .as('projects');
   const rows = (await tx
-    .select({ ...listColumns, total: sql<number>`(select count(*)::int from ${projects} where ${where})` })
+    .select({ ...listColumns, ...(options.withPromotionFacts ? {} : withoutPromotionFacts), total: sql<number>`(select count(*)::int from ${projects} where ${where})` })
     .from(page)
     .leftJoin(owner, sameDivision(owner, projects.ownerUnitId))
     .leftJoin(department, sameDivision(department, projects.departmentId))

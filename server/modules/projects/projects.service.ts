@@ -17,7 +17,7 @@ import { saveRecord } from '../../platform/workflow/save-record';
 import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
 import { procedureTemplates, projectProcedures } from './procedures.tables';
-import { forcedUnitFields, projectFacts, projectPolicy, projectScope, stageMovesOf, type ProjectAction } from './projects.policy';
+import { readsPromotionFacts, forcedUnitFields, projectFacts, projectPolicy, projectScope, stageMovesOf, type ProjectAction } from './projects.policy';
 import * as repo from './projects.repository';
 import { bandMinimums, investmentThresholds, type InvestmentThresholds } from './projects.rules';
 import type { CreateProjectInput, ProjectListFilters, UpdateProjectInput } from './projects.schemas';
@@ -76,6 +76,7 @@ export async function listProjects(database: Database, actor: Actor, filters: Pr
     order: filters.order,
     limit: filters.pageSize,
     offset: (filters.page - 1) * filters.pageSize,
+    withPromotionFacts: readsPromotionFacts(actor),
   });
   return { data: rows.map((row) => presentListItem(row, actor, thresholdsOf(row.project.divisionCode))), total };
 }
