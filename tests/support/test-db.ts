@@ -10,22 +10,7 @@ import { withDatabase } from './global-setup';
  */
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `gw_test_${randomBytes(6).toString('hex')}`;
-    const admin = await openDatabase({ url, poolSize: 1 });
-    await admin.query(`create database ${name} template ${inject('templateDatabase')}`);
-    await admin.close();
-    const database = await openDatabase({ url: withDatabase(url, name), poolSize: 5 });
-    return {
-      ...database,
-      close: async () => {
-        await database.close();
-        const cleanup = await openDatabase({ url, poolSize: 1 });
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.close();
-      },
-    };
-  }
+  if (url) return serverDatabase(url, `gw_test_${randomBytes(6).toString('hex')}`, `template ${inject('templateDatabase')}`, 5);
   const dump = fs.readFileSync(inject('templatePath'));
   return openDatabase({ loadDataDir: new Blob([dump]) });
 }
@@ -37,11 +22,15 @@ export async function createTestDatabase(): Promise<Database> {
 export async function createEmptyDatabase(label: string): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) return openDatabase();
-  const name = `gw_${label}_${randomBytes(5).toString('hex')}`;
+  return serverDatabase(url, `gw_${label}_${randomBytes(5).toString('hex')}`, '', 2);
+}
+
+/** Creates a database on the server (`options`: e.g. its template) and opens it; `close()` drops it. */
+async function serverDatabase(url: string, name: string, options: string, poolSize: number): Promise<Database> {
   const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} ${options}`.trim());
   await admin.close();
-  const database = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
+  const database = await openDatabase({ url: withDatabase(url, name), poolSize });
   return {
     ...database,
     close: async () => {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { bandLabel, INVESTMENT_BANDS, SECTOR_LABELS, type Sector } from '../../../common/projects';
 import type { LaggingProject, MonthlySummary, SummaryBreakdownRow, SummaryFigure, SummaryProjectRef } from '../../../common/summary';
-import { canReachDivision, regionCondition } from '../../platform/auth/scope';
+import { canReachDivision, divisionChain, regionCondition } from '../../platform/auth/scope';
 import { rowsOf, type Database, type DbOrTx } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
@@ -316,6 +316,5 @@ async function isFrozen(database: Database, divisionCode: string, period: string
 
 /** Drops the snapshots a reopened county's period fed: its own and its city's and province's. */
 export async function dropSnapshots(tx: DbOrTx, countyCode: string, period: string): Promise<void> {
-  const covering = [countyCode, `${countyCode.slice(0, 4)}00`, `${countyCode.slice(0, 2)}0000`];
-  await tx.delete(summarySnapshots).where(and(inArray(summarySnapshots.divisionCode, covering), eq(summarySnapshots.period, period)));
+  await tx.delete(summarySnapshots).where(and(inArray(summarySnapshots.divisionCode, divisionChain(countyCode)), eq(summarySnapshots.period, period)));
 }

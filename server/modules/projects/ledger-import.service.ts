@@ -11,7 +11,7 @@ import {
   type Stage,
 } from '../../../common/projects';
 import { auditActorOf, recordAuditBatch, type AuditEntryInput } from '../../platform/audit/audit.service';
-import { rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
+import { insertChunks, rowsOf, type Database, type DbOrTx, type Tx } from '../../platform/db/client';
 import { refreshStatistics } from '../../platform/db/statistics';
 import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
@@ -498,10 +498,6 @@ async function insertProcedures(tx: Tx, divisionCode: string, ids: string[], tem
     select ${divisionCode}, p.id, t.key, t.name, t."sortOrder", t."isRequiredForStart", t.office
     from unnest(string_to_array(${ids.join(',')}, ',')::uuid[]) as p(id)
     cross join jsonb_to_recordset(${items}::jsonb) as t(key text, name text, "sortOrder" int, "isRequiredForStart" boolean, office text)`);
-}
-
-async function insertChunks<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: T[], size: number) {
-  for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size) as never);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { STAGE_LABELS, STAGES, type Stage } from '../../../common/projects';
-import type { DbOrTx } from '../../platform/db/client';
+import { insertChunks, type DbOrTx } from '../../platform/db/client';
 import { defineMachine, type Guard, type HistoryRow } from '../../platform/workflow/machine';
 import type { WorkflowContext } from '../../platform/workflow/transitions';
 import { stageTransitions } from './projects.tables';
@@ -69,7 +69,7 @@ async function writeStageHistory(tx: DbOrTx, rows: HistoryRow[]) {
     actorId: r.actor.id,
     actorName: r.actor.displayName,
   }));
-  for (let i = 0; i < values.length; i += 2000) await tx.insert(stageTransitions).values(values.slice(i, i + 2000));
+  await insertChunks(tx, stageTransitions, values, 2000);
 }
 
 const P = 'project.transition' as const;

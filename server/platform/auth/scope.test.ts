@@ -3,7 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { projects } from '../../modules/projects/projects.tables';
 import type { Actor } from '../http/context';
-import { actorRegion, canReachDivision, divisionRange, regionCondition } from './scope';
+import { actorRegion, canReachDivision, divisionChain, divisionRange, regionCondition } from './scope';
 
 const dialect = new PgDialect();
 function render(condition: ReturnType<typeof regionCondition> | undefined) {
@@ -43,5 +43,13 @@ describe('the one region filter', () => {
     const cityClerk = { dataScope: 'division', divisionCode: '620900' } as Actor;
     expect(render(actorRegion(cityClerk, projects.divisionCode))).toEqual(render(regionCondition(projects.divisionCode, '620900')));
     expect(actorRegion({ dataScope: 'all', divisionCode: '620000' } as Actor, projects.divisionCode)).toBeUndefined();
+  });
+});
+
+describe('the divisions above a division', () => {
+  it('runs county → city → province, nearest first, without repeats', () => {
+    expect(divisionChain('620921')).toEqual(['620921', '620900', '620000']);
+    expect(divisionChain('620900')).toEqual(['620900', '620000']);
+    expect(divisionChain('620000')).toEqual(['620000']);
   });
 });

@@ -8,6 +8,11 @@ export function divisionPrefix(code: string): string {
   return code;
 }
 
+/** A division and the divisions above it, nearest first: county → city → province (no repeats). */
+export function divisionChain(code: string): string[] {
+  return [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
+}
+
 /** Whether a division lies within the region of another (itself included). */
 export function isWithinDivision(code: string, regionCode: string): boolean {
   return code.startsWith(divisionPrefix(regionCode));

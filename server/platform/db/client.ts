@@ -121,3 +121,8 @@ export async function migrateDatabase(database: Database, options: MigrateOption
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/** Inserts rows a chunk at a time, each statement below PostgreSQL's bind-parameter limit. */
+export async function insertChunks<T extends Record<string, unknown>>(db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[], size: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size) as never);
+}

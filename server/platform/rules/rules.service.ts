@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import { divisions } from '../../modules/org';
 import { auditActorOf, recordAudit } from '../audit/audit.service';
-import { canReachDivision, divisionPrefix, regionCondition } from '../auth/scope';
+import { canReachDivision, divisionChain, divisionPrefix, regionCondition } from '../auth/scope';
 import type { Database, DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import { AppError, notFound } from '../http/errors';
@@ -20,11 +20,6 @@ export interface RuleSource {
   version: number | null;
 }
 
-/** The divisions whose rules a division follows, nearest first: county → city → province. */
-export function ruleChain(divisionCode: string): string[] {
-  return [...new Set([divisionCode, `${divisionCode.slice(0, 4)}00`, `${divisionCode.slice(0, 2)}0000`])];
-}
-
 function levelOf(code: string): RuleSource['level'] {
   const prefix = divisionPrefix(code);
   return prefix.length === 2 ? 'province' : prefix.length === 4 ? 'city' : 'county';
@@ -39,7 +34,7 @@ function levelOf(code: string): RuleSource['level'] {
 function resolve<S extends RuleSet>(set: S, divisionCode: string, newest: Map<string, SavedRow>): { value: z.infer<S['schema']>; sources: Record<string, RuleSource> } {
   const merged: Values = { ...(set.defaults as Values) };
   const sources: Record<string, RuleSource> = Object.fromEntries(Object.keys(merged).map((k) => [k, { level: 'default', divisionCode: null, version: null }]));
-  for (const code of [...ruleChain(divisionCode)].reverse()) {
+  for (const code of [...divisionChain(divisionCode)].reverse()) {
     const row = newest.get(code);
     if (!row) continue;
     for (const [field, v] of Object.entries(row.value as Values)) {
@@ -69,7 +64,7 @@ async function newestVersions(db: DbOrTx, set: RuleSet, where: ReturnType<typeof
 
 /** The effective rules of a division (one small query): its own, else its city's, else its province's, else the defaults. */
 export async function getRules<S extends RuleSet>(db: DbOrTx, divisionCode: string, set: S): Promise<z.infer<S['schema']>> {
-  return resolve(set, divisionCode, await newestVersions(db, set, inArray(ruleSettings.divisionCode, ruleChain(divisionCode)))).value;
+  return resolve(set, divisionCode, await newestVersions(db, set, inArray(ruleSettings.divisionCode, divisionChain(divisionCode)))).value;
 }
 
 /**
@@ -78,7 +73,7 @@ export async function getRules<S extends RuleSet>(db: DbOrTx, divisionCode: stri
  * the load to a region and the divisions above it; without it every division is loaded.
  */
 export async function loadRules<S extends RuleSet>(db: DbOrTx, set: S, regionCode?: string): Promise<(divisionCode: string) => z.infer<S['schema']>> {
-  const where = regionCode ? or(inArray(ruleSettings.divisionCode, ruleChain(regionCode)), regionCondition(ruleSettings.divisionCode, regionCode)) : undefined;
+  const where = regionCode ? or(inArray(ruleSettings.divisionCode, divisionChain(regionCode)), regionCondition(ruleSettings.divisionCode, regionCode)) : undefined;
   const newest = await newestVersions(db, set, where);
   const memo = new Map<string, z.infer<S['schema']>>();
   return (divisionCode) => {
@@ -130,7 +125,7 @@ async function ownLatest(db: DbOrTx, set: RuleSet, divisionCode: string): Promis
 }
 
 async function presentRuleSet(db: DbOrTx, set: RuleSet, divisionCode: string, names: Map<string, string>) {
-  const newest = await newestVersions(db, set, inArray(ruleSettings.divisionCode, ruleChain(divisionCode)));
+  const newest = await newestVersions(db, set, inArray(ruleSettings.divisionCode, divisionChain(divisionCode)));
   const { value, sources } = resolve(set, divisionCode, newest);
   const own = newest.get(divisionCode);
   const ownValues = (own?.value ?? {}) as Values;
@@ -159,7 +154,7 @@ async function presentRuleSet(db: DbOrTx, set: RuleSet, divisionCode: string, na
 }
 
 async function divisionNames(db: DbOrTx, divisionCode: string): Promise<Map<string, string>> {
-  const rows = await db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, ruleChain(divisionCode)));
+  const rows = await db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, divisionChain(divisionCode)));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
@@ -237,7 +232,7 @@ export async function saveRules(database: Database, actor: Actor, key: string, i
     own[field] = parsed.data;
   }
   await database.db.transaction(async (tx) => {
-    const newest = await newestVersions(tx, set, inArray(ruleSettings.divisionCode, ruleChain(divisionCode)));
+    const newest = await newestVersions(tx, set, inArray(ruleSettings.divisionCode, divisionChain(divisionCode)));
     const current = newest.get(divisionCode);
     if ((current?.version ?? 0) !== input.version) throw new AppError('VERSION_CONFLICT');
     const effective = set.schema.safeParse({ ...(resolve(set, divisionCode, new Map([...newest].filter(([code]) => code !== divisionCode))).value as Values), ...own });

@@ -1,7 +1,7 @@
 import { eq, getTableColumns, and, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { AuditEntryInput } from '../audit/audit.service';
-import type { DbOrTx, Tx } from '../db/client';
+import { insertChunks, type DbOrTx, type Tx } from '../db/client';
 import type { Actor } from '../http/context';
 import type { AppError } from '../http/errors';
 import type { HistoryRow, Machine, Move, TransitionDef } from './machine';
@@ -29,7 +29,7 @@ export async function writeHistory(tx: DbOrTx, machine: Pick<Machine<string, nev
     actorId: r.actor.id,
     actorName: r.actor.displayName,
   }));
-  for (let i = 0; i < values.length; i += 2000) await tx.insert(recordTransitions).values(values.slice(i, i + 2000));
+  await insertChunks(tx, recordTransitions, values, 2000);
 }
 
 export interface TransitionRecordOptions<S extends string, F, I, T extends PgTable, Out> {
