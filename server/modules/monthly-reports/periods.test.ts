@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onOrNextWorkday, periodOf, periodSpec, periodsOfYear } from './periods';
+import { figureStatusOf, headlinePeriod, onOrNextWorkday, periodOf, periodSpec, periodsOfYear } from './periods';
 
 describe('reporting periods', () => {
   it('reports January and February together as 1—2月 by default', () => {
@@ -18,6 +18,21 @@ describe('reporting periods', () => {
     expect(periodSpec('2024-03')).toMatchObject({ deadline: '2024-03-20', summaryDue: '2024-04-10' });
     // December's summary is due in January of the next year.
     expect(periodSpec('2024-12').summaryDue).toBe('2025-01-10');
+  });
+
+  it('heads pages with the latest period whose summary is due (the 10th rule), not the open month', () => {
+    // 2 December 2026: November's summary is due on 10 December, so the headline is 1—10月.
+    expect(headlinePeriod('2026-12-02')).toBe('2026-10');
+    // 10 December 2026 is a Thursday: November's summary is due that day.
+    expect(headlinePeriod('2026-12-10')).toBe('2026-11');
+    // Early January: December's summary is not due yet; the headline is last year's November.
+    expect(headlinePeriod('2027-01-05')).toBe('2026-11');
+    // In March the 1—2月 period (keyed 2026-01) is due on the 10th.
+    expect(headlinePeriod('2026-03-09')).toBe('2025-12');
+    expect(headlinePeriod('2026-03-10')).toBe('2026-01');
+    expect(figureStatusOf('closed')).toBe('final');
+    expect(figureStatusOf('open')).toBe('preliminary');
+    expect(figureStatusOf(undefined)).toBe('preliminary');
   });
 
   it('moves a deadline that falls on a public holiday to the next working day, honouring 调休', () => {

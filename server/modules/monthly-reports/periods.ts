@@ -76,6 +76,39 @@ export function periodsOfYear(year: number, settings: CycleSettings = DEFAULT_CY
   return periods;
 }
 
+/**
+ * The headline period on a day: the latest period whose 发改局 summary is due (on or before
+ * `today`, the summary day of the following month — "the 10th rule"). On 2 December the
+ * November summary is not due until 10 December, so the headline is 1—10月. Every page and
+ * document that states "the" figure of a county (cockpit, summary, targets, the Word report)
+ * defaults to this period; a later, still-open period may be shown but is labelled 初步.
+ */
+export function headlinePeriod(today: string, settings: CycleSettings = DEFAULT_CYCLE): string {
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7));
+  for (let i = 0; i < 36; i++) {
+    const period = periodOf(year, month, settings);
+    if (periodSpec(period, settings).summaryDue <= today) return periodSpec(period, settings).period;
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  throw new Error(`no headline period before ${today}`);
+}
+
+/**
+ * Whether a period's figures are final: 正式 once the period is closed (frozen), otherwise
+ * 初步 — reports may still arrive or be corrected. Pages and documents show the label beside
+ * every figure of a preliminary period.
+ */
+export type FigureStatus = 'final' | 'preliminary';
+export const FIGURE_STATUS_LABELS: Record<FigureStatus, string> = { final: '正式', preliminary: '初步' };
+export function figureStatusOf(periodStatus: string | null | undefined): FigureStatus {
+  return periodStatus === 'closed' ? 'final' : 'preliminary';
+}
+
 /** Today's date in Beijing (YYYY-MM-DD). */
 export const beijingDate = beijingToday;
 
