@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { run } from './lib';
 import { countyEmbedded, type Result } from './scenarios';
+import { webFirstLoad } from './web';
 
 const only = process.argv.slice(2);
 /** Hash partitions per business table in the partitioned province run. */
@@ -19,6 +20,7 @@ const resultsDir = path.resolve('bench/results');
 fs.mkdirSync(resultsDir, { recursive: true });
 
 if (!only.length || only.includes('county')) results.push(...(await countyEmbedded()));
+if (!only.length || only.includes('web')) results.push(...(await webFirstLoad()));
 /** The province set on its own throw-away PostgreSQL server, plain or hash-partitioned. */
 async function province(partitions?: number): Promise<Result[]> {
   const fragment = path.join(os.tmpdir(), `gw-bench-province-${process.pid}.json`);

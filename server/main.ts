@@ -26,8 +26,10 @@ try {
 const database = await openConfiguredDatabase(config);
 
 if (config.loadDemo && !(await isDemoLoaded(database))) {
-  console.log('首次启动：正在载入演示县数据…');
-  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
+  console.log('首次启动：正在生成并载入演示县数据（只在首次启动时进行）…');
+  const demoStarted = Date.now();
+  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }), (message) => console.log(`  ${message}`));
+  console.log(`演示数据载入完成（${((Date.now() - demoStarted) / 1000).toFixed(0)} 秒）。`);
 } else if (!config.loadDemo && !(await hasAnyUser(database)) && process.env.GW_ADMIN_PASSWORD) {
   // Read once: the first administrator of a real deployment, who must change the password at first login.
   await createFirstAdmin(database, {

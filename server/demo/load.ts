@@ -65,7 +65,7 @@ interface DivisionPart {
  * Multi-row inserts, each below PostgreSQL's bind-parameter limit; no per-row queries.
  * If loading stops half-way, the divisions loaded so far stay: start again on an empty database.
  */
-export async function loadDemoData(database: Database, data: DemoDataSet): Promise<DemoLoadCounts> {
+export async function loadDemoData(database: Database, data: DemoDataSet, onProgress: (message: string) => void = () => {}): Promise<DemoLoadCounts> {
   // One argon2 hash (~50 ms) for all accounts instead of one per account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
@@ -122,6 +122,8 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
       monthly && d.level === 'county' && p.projects.length
         ? buildCountyMonthly({ seed: data.seed, asOf: data.asOf, county: d, isDemo: d === firstCounty, projects: p.projects, users: p.users, units: p.units })
         : null;
+    const startedAt = Date.now();
+    onProgress(`${d.name}：${p.units.length} 个单位、${p.users.length} 个账号、${p.projects.length} 个项目${cycle ? `、${cycle.reports.length} 份月报` : ''}…`);
     const c = await database.db.transaction(async (tx) => {
       const loaded = await loadDivision(tx, d.code, p, passwordHash, now, cycle);
       // Then each module's own demo section, in the division's transaction.
@@ -130,6 +132,7 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
       }
       return loaded;
     });
+    onProgress(`${d.name}：完成（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒）`);
     if (cycle) {
       counts.reportingPeriods += cycle.periods.length;
       counts.monthlyReports += cycle.reports.length;
@@ -154,6 +157,7 @@ export async function loadDemoData(database: Database, data: DemoDataSet): Promi
     await database.db.transaction((tx) => insertRows(tx, investmentFigures, rolledUp.map((f) => figureRow(f, now))));
     counts.investmentFigures += rolledUp.length;
   }
+  onProgress('更新查询统计信息…');
   await refreshStatistics(database);
   return counts;
 }
