@@ -2,13 +2,17 @@
  * `npm run bench`: builds its own data sets and measures the targets the issues name.
  * County set on the embedded database in this process's children; the province set on a
  * PostgreSQL 15 server that `scripts/with-postgres.sh` starts and stops around
- * `bench/province.ts` — once with plain tables, once hash-partitioned by division_code. Writes bench/results/latest.md and latest.json.
+ * `bench/province.ts` — once with plain tables, once hash-partitioned by division_code; the
+ * monthly batch-entry workbook at 10,000 rows (`bench/report-workbook.ts`). Writes
+ * bench/results/latest.md and latest.json; a run of named parts (`npm run bench -- county
+ * report-workbook`) writes bench/results/partial-<parts>.md and .json instead.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from './lib';
+import { reportWorkbook } from './report-workbook';
 import { countyEmbedded, type Result } from './scenarios';
 import { webFirstLoad } from './web';
 
@@ -34,6 +38,7 @@ async function province(partitions?: number): Promise<Result[]> {
 
 if (!only.length || only.includes('province')) results.push(...(await province()));
 if (!only.length || only.includes('province-partitioned')) results.push(...(await province(PARTITIONS)));
+if (!only.length || only.includes('report-workbook')) results.push(...(await reportWorkbook()));
 
 const commit = (() => {
   try {
@@ -43,7 +48,9 @@ const commit = (() => {
   }
 })();
 const meta = { at: new Date().toISOString(), commit, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version };
-fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify({ meta, results }, null, 2)}\n`);
+// A run of some scenarios keeps its own file: latest.* stay the last full run.
+const outName = only.length ? `partial-${only.join('+')}` : 'latest';
+fs.writeFileSync(path.join(resultsDir, `${outName}.json`), `${JSON.stringify({ meta, results }, null, 2)}\n`);
 
 const lines = [
   '# Benchmark results',
@@ -61,5 +68,5 @@ const lines = [
   }),
   '',
 ];
-fs.writeFileSync(path.join(resultsDir, 'latest.md'), lines.join('\n'));
+fs.writeFileSync(path.join(resultsDir, `${outName}.md`), lines.join('\n'));
 console.log(lines.join('\n'));

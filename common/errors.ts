@@ -12,9 +12,11 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   DUPLICATE: 409,
+  PERIOD_NOT_STARTED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
@@ -34,9 +36,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: '操作与当前数据状态冲突',
   VERSION_CONFLICT: '该记录已被他人修改，请刷新后再保存',
   DUPLICATE: '记录已存在',
+  PERIOD_NOT_STARTED: '该报送期尚未开始，不能填报',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
   ACCOUNT_LOCKED: '账号已锁定，请稍后再试',
+  TOO_MANY_REQUESTS: '请求过于频繁，请稍后再试',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   INTERNAL: '系统内部错误，请稍后重试或联系管理员',
 };

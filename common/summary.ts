@@ -74,4 +74,34 @@ export interface MonthlySummary {
   reporting: { expected: number; submitted: number; approved: number; missing: number; late: number };
   /** Official statistics (统计数) when entered, kept apart from the dispatch figures. */
   official: { yearCumulative: string; growthPct: string | null } | null;
+  /** The day the warnings were judged at: the period's last day once it is over, else the day it was computed. */
+  asOf: string;
+  /** 'final' (正式) once every county covered closed the period, else 'preliminary' (初步). */
+  figureStatus: 'final' | 'preliminary';
+  /** What a reader must know beside every figure: 「初步 · 报送期未关闭，已报 61%」 or 「正式 · 报送期已关闭」. */
+  figureNote: string;
+  /** The full count of `lagging` (never a cut list), by reason. */
+  laggingCounts: LaggingCounts;
+  /** 滞后项目的口径: the one definition of a lagging project, in the words the pages and documents print. */
+  laggingDefinition: string;
+  /** 分县区: one row per county for a city or province summary (empty for a county); the totals are their sum. */
+  byCounty: SummaryBreakdownRow[];
+  /** The year's growth target (the targets module's figure, read when served) and how far the 同比 reaches it. */
+  growthTarget: GrowthTarget;
+  /** Why a kept (closed-period) summary was last recomputed, e.g. 「因 2026-03 月报更正重新计算」; null when computed once. */
+  recomputeReason: string | null;
+}
+
+export interface LaggingCounts {
+  total: number;
+  behind_plan: number;
+  idle: number;
+  start_overdue: number;
+}
+
+export interface GrowthTarget {
+  /** 目标增速 %. */
+  targetPct: string;
+  /** 完成目标 %: 同比 ÷ 目标 × 100 (one decimal), as the targets page states it; null without a 同比. */
+  completionPct: string | null;
 }

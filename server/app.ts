@@ -1,18 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { MODULES } from './modules';
 import type { AppDeps } from './platform/http/context';
+import { mountApiDocs } from './platform/http/api-docs';
 import { AppError } from './platform/http/errors';
 import { authenticate } from './platform/http/middleware';
 import { createRouter, publicRoutesOf } from './platform/http/openapi';
 import { ROOT, VERSION } from './platform/version';
 
 export const WEB_DIST = path.join(ROOT, 'dist/web');
+
+/**
+ * Scripts come only from our own origin — no inline script, no CDN — so injected markup cannot
+ * run (等保: 入侵防范). antd and ECharts set inline styles, which `style-src` allows; photos are
+ * previewed from blob: and data: URLs.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /** Maps anything thrown during a request to our JSON error body; unknown errors never leak detail. */
 function toAppError(error: unknown): AppError {
@@ -43,7 +62,15 @@ export function createApp(deps: AppDeps) {
   });
   // JSON answers are compressed for browsers that ask (lists of a few hundred rows shrink ~10×).
   app.use('/api/*', compress());
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  // What a signed-in user was shown stays out of every cache (shared computers in a county office).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.get('actor')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  // The policy governs documents; hashed scripts and styles do not need it on every response.
+  const documentHeaders = secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false });
+  const assetHeaders = secureHeaders({ crossOriginEmbedderPolicy: false });
+  app.use('*', (c, next) => (c.req.path.startsWith('/assets/') ? assetHeaders(c, next) : documentHeaders(c, next)));
   // Request bodies are limited on each route (defineRoute: 2 MB of JSON, or the upload's own limit).
   let publicRoutes: ReturnType<typeof publicRoutesOf> = [];
   app.use('/api/*', authenticate(() => publicRoutes));
@@ -56,7 +83,7 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Groundwork 县域项目建设全生命周期管理平台 API', version: VERSION },
     servers: [{ url: '/' }],
   });
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  mountApiDocs(app);
 
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', '接口不存在');
@@ -70,6 +97,7 @@ export function createApp(deps: AppDeps) {
     if (c.res.ok) c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
   app.use('/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST), precompressed: true }));
+  app.get('/assets/*', (c) => c.text('Not found', 404));
   app.get('*', (c) => {
     const index = path.join(WEB_DIST, 'index.html');
     if (!fs.existsSync(index)) return c.text('网页尚未构建：请运行 `npm run build`。', 503);

@@ -5,15 +5,24 @@ import { generateDemoData } from './demo/generate';
 import { isDemoLoaded, loadDemoData } from './demo/load';
 import { createFirstAdmin, hasAnyUser } from './modules/org/bootstrap';
 import { moduleJobs } from './modules';
-import { readConfig } from './platform/config';
+import { readConfigOrExit } from './platform/config';
 import { startJobs } from './platform/jobs';
 import { openDatabase } from './platform/db/client';
 import { openConfiguredDatabase } from './platform/db/open-configured';
 import { claimDataDir, DataDirBusyError } from './platform/backup/control-file';
 import { startMaintenanceListener } from './platform/backup/maintenance';
+import { LooseFileModesError, secureDataDirs, tightenTree } from './platform/security/file-modes';
 
 const started = Date.now();
-const config = readConfig();
+const config = readConfigOrExit();
+// The database, uploads and backups are the platform account's alone: 0700/0600, checked at every start.
+try {
+  secureDataDirs(config.databaseUrl ? [config.filesDir] : [config.dataDir, config.filesDir]);
+} catch (error) {
+  if (!(error instanceof LooseFileModesError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 // The embedded database is single-process: claim its directory, refusing to share it.
 let claim: ReturnType<typeof claimDataDir> | null = null;
 try {
@@ -70,6 +79,7 @@ async function stop(signal: string) {
   await maintenance?.close();
   await replica?.close();
   await database.close();
+  if (!config.databaseUrl) tightenTree(config.dataDir);
   claim?.release();
   console.log('已停止，数据已保存。');
   process.exit(0);

@@ -1,9 +1,9 @@
 /** `npm run audit:verify`: walks every division's audit chain; exits 1 when any entry was altered or removed. */
 import { verifyAuditChain } from '../platform/audit/audit.service';
-import { readConfig } from '../platform/config';
+import { readConfigOrExit } from '../platform/config';
 import { openConfiguredDatabase } from '../platform/db/open-configured';
 
-const database = await openConfiguredDatabase(readConfig());
+const database = await openConfiguredDatabase(readConfigOrExit());
 const { entries, problems } = await verifyAuditChain(database);
 await database.close();
 if (problems.length === 0) {

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { BackupFailedError, createBackupFile } from '../platform/backup/backup-file';
 import { DataDirBusyError } from '../platform/backup/control-file';
 import { BackupFileError } from '../platform/backup/format';
-import { readConfig } from '../platform/config';
+import { readConfigOrExit } from '../platform/config';
 
 const USAGE = `用法 usage: npm run backup -- [--out FILE|DIR] [--keep N]
   --out FILE|DIR  备份文件或目录 backup file or directory (默认 default: BACKUP_DIR 或 or ./backups)
@@ -33,7 +33,7 @@ if (args.help) {
 }
 if (args.keep !== undefined && !/^[1-9]\d*$/.test(args.keep)) fail(`--keep 应为正整数 must be a positive integer: ${args.keep}\n\n${USAGE}`, 2);
 
-const config = readConfig();
+const config = readConfigOrExit();
 const out = args.out ?? `${path.resolve(process.env.BACKUP_DIR ?? 'backups')}${path.sep}`;
 try {
   const result = await createBackupFile(config, { out, keep: args.keep ? Number(args.keep) : undefined });

@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { createFirstAdmin } from '../modules/org/bootstrap';
-import { readConfig } from '../platform/config';
+import { readConfigOrExit } from '../platform/config';
 import { openConfiguredDatabase } from '../platform/db/open-configured';
 import { AppError } from '../platform/http/errors';
 
@@ -32,7 +32,7 @@ if (!password) {
   rl.close();
 }
 
-const database = await openConfiguredDatabase(readConfig());
+const database = await openConfiguredDatabase(readConfigOrExit());
 try {
   await createFirstAdmin(database, {
     username: values.username!,

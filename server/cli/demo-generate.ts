@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoData, MAX_COUNTIES } from '../demo/generate';
 import { isDemoLoaded, loadDemoData } from '../demo/load';
-import { readConfig } from '../platform/config';
+import { readConfigOrExit } from '../platform/config';
 import { openConfiguredDatabase } from '../platform/db/open-configured';
 
 const USAGE = `用法 usage: npm run demo:generate -- [--seed N] [--counties K] [--database-url URL | --data-dir DIR]
@@ -54,7 +54,7 @@ const seed = integerFlag(args.seed, 'seed', 1);
 const counties = integerFlag(args.counties, 'counties', 1);
 if (counties < 1 || counties > MAX_COUNTIES) fail(`--counties 应在 1–${MAX_COUNTIES} 之间 must be 1–${MAX_COUNTIES}: ${counties}`);
 
-const config = readConfig();
+const config = readConfigOrExit();
 if (args['database-url']) config.databaseUrl = args['database-url'];
 if (args['data-dir']) {
   config.databaseUrl = undefined;

@@ -7,7 +7,11 @@ import { parseArgs } from 'node:util';
 import { DataDirBusyError } from '../platform/backup/control-file';
 import { BackupFileError } from '../platform/backup/format';
 import { RestoreRefusedError, restoreBackup } from '../platform/backup/restore';
-import { readConfig } from '../platform/config';
+import { readConfigOrExit } from '../platform/config';
+import { restrictNewFiles } from '../platform/security/file-modes';
+
+// What the restore writes into the data directory is the platform account's alone (0600/0700).
+restrictNewFiles();
 
 const USAGE = `用法 usage: npm run restore -- FILE [--force]
   FILE     npm run backup 写出的备份文件 a file written by npm run backup
@@ -32,7 +36,7 @@ if (parsed.values.help) {
 }
 if (parsed.positionals.length !== 1) fail(`请给出一个备份文件 give one backup file.\n\n${USAGE}`, 2);
 
-const config = readConfig();
+const config = readConfigOrExit();
 const file = path.resolve(parsed.positionals[0]);
 try {
   const result = await restoreBackup({

@@ -1,32 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
-import { generateDemoData } from '../../server/demo/generate';
-import { loadDemoData } from '../../server/demo/load';
-import type { Database } from '../../server/platform/db/client';
-import { launchBrowser, startServer } from '../support/browser';
-import { createTestDatabase } from '../support/test-db';
+import { useDemoCounty } from '../support/browser';
 
-let database: Database;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
-  server = await startServer(database);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const demo = useDemoCounty();
 
 const bodyText = (page: Page) => page.locator('body').innerText();
 
 async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${demo.url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -34,7 +16,7 @@ async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
 
 describe('logging in as two roles', () => {
   it('shows the administrator the system sections and the user list', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await logIn(page, 'admin');
     await page.getByTestId('home-greeting').waitFor();
     await expect.poll(() => bodyText(page)).toMatch(/角色\s*[：:]?\s*系统管理员/);
@@ -50,14 +32,14 @@ describe('logging in as two roles', () => {
   });
 
   it('shows a department clerk only what the role may use', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await logIn(page, 'dept_water');
     await page.getByTestId('home-greeting').waitFor();
     await expect.poll(() => bodyText(page)).toMatch(/所在单位\s*[：:]?\s*河西县水务局/);
     await page.getByTestId('nav-home').waitFor();
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
-    await page.goto(`${server.url}/system/audit`);
+    await page.goto(`${demo.url}/system/audit`);
     await expect.poll(() => bodyText(page)).toMatch(/无权|没有.*权限/);
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
@@ -68,8 +50,8 @@ describe('logging in as two roles', () => {
 
 describe('lockout', () => {
   it('locks the account after five wrong passwords and says until when', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.url}/login`);
     for (let i = 0; i < 5; i++) {
       await page.getByTestId('login-username').fill('commerce');
       await page.getByTestId('login-password').fill('Wrong#pass1');

@@ -1,34 +1,16 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
-import { generateDemoData } from '../../server/demo/generate';
-import { loadDemoData } from '../../server/demo/load';
 import { formatAmountCn } from '../../server/modules/monthly-reports/documents/format';
-import type { Database } from '../../server/platform/db/client';
-import { launchBrowser, startServer } from '../support/browser';
-import { createTestDatabase } from '../support/test-db';
+import { useDemoCounty } from '../support/browser';
 
-let database: Database;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
-  server = await startServer(database);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const demo = useDemoCounty();
 
 async function logIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })).newPage();
-  await page.goto(`${server.url}/login`);
+  const page = await (await demo.browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true })).newPage();
+  await page.goto(`${demo.url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
@@ -50,13 +32,13 @@ async function findRow(page: Page, name: string) {
 describe('the monthly cycle in the browser', () => {
   it('a clerk files two reports, one is returned and corrected, the 发改局 downloads the report and the cockpit shows the totals', async () => {
     const clerk = await logIn('dept_water');
-    const periods = await (await clerk.request.get(`${server.url}/api/periods`)).json();
+    const periods = await (await clerk.request.get(`${demo.url}/api/periods`)).json();
     const period: string = periods.current;
-    const grid = await (await clerk.request.get(`${server.url}/api/monthly-reports?period=${period}&status=none&pageSize=500`)).json();
+    const grid = await (await clerk.request.get(`${demo.url}/api/monthly-reports?period=${period}&status=none&pageSize=500`)).json();
     const rows = grid.data.filter((r: { stage: string; canFill: boolean }) => r.stage === 'construction' && r.canFill).slice(0, 2);
     expect(rows).toHaveLength(2);
     const drc = await logIn('drc');
-    const summaryBefore = await (await drc.request.get(`${server.url}/api/summaries/${period}`)).json();
+    const summaryBefore = await (await drc.request.get(`${demo.url}/api/summaries/${period}`)).json();
 
     await clerk.getByTestId('nav-monthly-reports').click();
     for (const row of rows) {
@@ -68,6 +50,7 @@ describe('the monthly cycle in the browser', () => {
       await clerk.getByTestId(`report-save-${row.projectId}`).click();
       await expect.poll(() => statusOf(clerk, row.projectId)).toBe('draft');
       await clerk.getByTestId(`report-submit-${row.projectId}`).click();
+      await clerk.getByTestId('submit-confirm').click();
       await expect.poll(() => statusOf(clerk, row.projectId)).toBe('submitted');
     }
 
@@ -94,6 +77,7 @@ describe('the monthly cycle in the browser', () => {
     await field(clerk, `report-invested-${first.projectId}`).fill('1.2');
     await clerk.getByTestId(`report-save-${first.projectId}`).click();
     await clerk.getByTestId(`report-submit-${first.projectId}`).click();
+    await clerk.getByTestId('submit-confirm').click();
     await expect.poll(() => statusOf(clerk, first.projectId)).toBe('submitted');
     await reviewer.reload();
     await findRow(reviewer, first.projectName);
@@ -101,9 +85,11 @@ describe('the monthly cycle in the browser', () => {
     await expect.poll(() => statusOf(reviewer, first.projectId)).toBe('approved');
 
     // The 发改局 opens the summary: this period grew by exactly 1.5 + 1.2 万元.
-    const summary = await (await drc.request.get(`${server.url}/api/summaries/${period}`)).json();
+    const summary = await (await drc.request.get(`${demo.url}/api/summaries/${period}`)).json();
     expect(Number(summary.totals.period) - Number(summaryBefore.totals.period)).toBeCloseTo(2.7, 6);
-    await drc.getByTestId('nav-monthly-summary').click();
+    // The summary page opens on the headline period (the latest one whose summary is due); the
+    // clerk's period is still open, so the 发改局 opens it by name — its figures say 初步.
+    await drc.goto(`${demo.url}/monthly/summary?period=${period}`);
     await drc.getByTestId('summary-content').waitFor();
     const [download] = await Promise.all([drc.waitForEvent('download'), drc.getByTestId('summary-docx').click()]);
     const xml = await (await JSZip.loadAsync(fs.readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
@@ -111,29 +97,30 @@ describe('the monthly cycle in the browser', () => {
     for (const heading of ['一、', '二、', '三、', '四、', '五、']) expect(text).toContain(heading);
     expect(text).toContain(formatAmountCn(summary.totals.yearCumulative));
 
-    // The cockpit shows the same year-to-date total.
+    // The cockpit heads with the headline period's year-to-date total, the same as the summary's for it.
     const leader = await logIn('leader');
-    const cockpit = await (await leader.request.get(`${server.url}/api/cockpit?year=${period.slice(0, 4)}`)).json();
-    expect(cockpit.totals.yearCumulative).toBe(summary.totals.yearCumulative);
-    await leader.goto(`${server.url}/cockpit`);
+    const headline = await (await leader.request.get(`${demo.url}/api/summaries`)).json();
+    const cockpit = await (await leader.request.get(`${demo.url}/api/cockpit`)).json();
+    expect(cockpit.totals.yearCumulative).toBe(headline.totals.yearCumulative);
+    await leader.goto(`${demo.url}/cockpit`);
     const total = (await leader.getByTestId('cockpit-total').innerText()).replace(/[,\s]/g, '');
-    const yi = Number(summary.totals.yearCumulative) / 10000;
+    const yi = Number(headline.totals.yearCumulative) / 10000;
     expect([yi.toFixed(1), yi.toFixed(2)].some((shown) => total.includes(shown))).toBe(true);
   }, 180_000);
 
   it('a 项目单位 fills reports on a phone: nothing it may not read is asked for, and the page fits the screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const refused: string[] = [];
     page.on('response', (r) => {
       if (r.status() === 403) refused.push(r.url());
     });
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${demo.url}/login`);
     await page.getByTestId('login-username').fill('owner');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('home-greeting').waitFor();
-    await page.goto(`${server.url}/monthly/reports`);
+    await page.goto(`${demo.url}/monthly/reports`);
     await page.locator('[data-testid^=report-row-]').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(refused).toEqual([]);

@@ -1,29 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
-import { generateDemoData } from '../../server/demo/generate';
-import { loadDemoData } from '../../server/demo/load';
 import { buildDefectiveLedger } from '../../server/modules/projects/ledger-fixtures';
 import { writeLedger } from '../../server/modules/projects/ledger-writer';
-import type { Database } from '../../server/platform/db/client';
-import { launchBrowser, startServer } from '../support/browser';
-import { createTestDatabase } from '../support/test-db';
+import { useDemoCounty } from '../support/browser';
 
-let database: Database;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
-  server = await startServer(database);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const demo = useDemoCounty();
 
 const bodyText = (page: Page) => page.locator('body').innerText();
 
@@ -33,8 +15,8 @@ async function chooseFile(page: Page, name: string, bytes: Buffer) {
 
 describe('a department clerk works the project library', () => {
   it('imports a ledger, finds a project by two characters, moves it to 前期 and sees it on the timeline', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/login`);
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${demo.url}/login`);
     await page.getByTestId('login-username').fill('dept_agri');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();

@@ -38,6 +38,11 @@ describe('the web app reaches a county network compressed and cached', () => {
     expect(Number(none.headers.get('content-length'))).toBe(plain);
   });
 
+  it("ships React's production build", () => {
+    const development = scripts().filter((f) => fs.readFileSync(path.join(WEB_DIST, 'assets', f), 'utf8').includes('Download the React DevTools'));
+    expect(development).toEqual([]);
+  });
+
   it('lets the browser keep hashed assets for a year and revalidate the page itself', async () => {
     const asset = await app.request(`/assets/${scripts()[0]}`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

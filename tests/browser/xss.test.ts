@@ -1,28 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
-import { generateDemoData } from '../../server/demo/generate';
-import { loadDemoData } from '../../server/demo/load';
+// The demo loader (through the fixture) loads the module list before any single module file.
+import { useDemoCounty } from '../support/browser';
 import { runReminders } from '../../server/modules/inbox/reminders.job';
-import type { Database } from '../../server/platform/db/client';
-import { launchBrowser, startServer } from '../support/browser';
-import { createTestDatabase } from '../support/test-db';
 
-let database: Database;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemoData(database, generateDemoData({ seed: 1, counties: 1 }));
-  server = await startServer(database);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const demo = useDemoCounty();
 
 // Markup in the names county staff type: each would set window.__xss if it ever ran.
 const img = (n: number) => `<img src=x onerror="window.__xss=${n}">`;
@@ -36,19 +19,19 @@ const USER = `张三${img(9)}`;
 type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
 
 async function apiAs(username: string): Promise<Api> {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const login = await fetch(`${demo.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return async (method, path, body) => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${demo.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
     return (res.status === 204 ? null : await res.json()) as never;
   };
 }
 
 async function logIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-  await page.goto(`${server.url}/login`);
+  const page = await (await demo.browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await page.goto(`${demo.url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
@@ -120,7 +103,7 @@ describe('names with markup show as text', () => {
     await expectNothingInjected(page, 'project detail');
 
     // The monthly reports grid and the report drawer.
-    await page.goto(`${server.url}/monthly/reports`);
+    await page.goto(`${demo.url}/monthly/reports`);
     await page.getByTestId('report-filter-q').locator('input').or(page.locator('input[data-testid="report-filter-q"]')).first().fill('雨污管网');
     await page.keyboard.press('Enter');
     await page.getByTestId(`report-open-${project.id}`).click();
@@ -128,13 +111,13 @@ describe('names with markup show as text', () => {
     await expectNothingInjected(page, 'monthly reports');
 
     // The Gantt and its milestone drawer.
-    await page.goto(`${server.url}/milestones`);
+    await page.goto(`${demo.url}/milestones`);
     await page.getByTestId(`gantt-open-${project.id}`).click();
     await page.getByText(MILESTONE, { exact: true }).first().waitFor();
     await expectNothingInjected(page, 'milestones');
 
     // Cockpit: the township ranking and the map draw their tooltips as HTML.
-    await page.goto(`${server.url}/cockpit`);
+    await page.goto(`${demo.url}/cockpit`);
     const ranking = page.getByTestId('cockpit-township-chart');
     await ranking.locator('canvas').first().waitFor();
     expect(await hoverUntilTooltip(page, ranking, TOWNSHIP_MARK, 6, 30)).toContain(township);
@@ -144,34 +127,35 @@ describe('names with markup show as text', () => {
     expect(await hoverUntilTooltip(page, map, TOWNSHIP_MARK, 16, 12)).toContain(township);
     await expectNothingInjected(page, 'cockpit map tooltip');
 
-    // The 发改局 summary, charted by township.
-    await page.goto(`${server.url}/monthly/summary`);
+    // The 发改局 summary, charted by township: the open period's (a closed period's summary is
+    // frozen with the names it was published under).
+    await page.goto(`${demo.url}/monthly/summary?period=${period}`);
     await page.getByTestId('summary-content').waitFor();
     await page.getByTestId('summary-chart-by').getByText('按乡镇').click();
-    const breakdown = page.locator('.ant-card', { hasText: '本年累计完成投资' }).locator('.echarts-for-react');
+    const breakdown = page.getByTestId('summary-breakdown').locator('.echarts-for-react');
     await breakdown.locator('canvas').first().waitFor();
     expect(await hoverUntilTooltip(page, breakdown, TOWNSHIP_MARK, 30, 3)).toContain(township);
     await expectNothingInjected(page, 'summary chart tooltip');
 
     // The administrator's units, users and audit pages.
     const system = await logIn('admin');
-    await system.goto(`${server.url}/system/units`);
+    await system.goto(`${demo.url}/system/units`);
     await system.getByText(OWNER, { exact: true }).first().waitFor();
-    await system.goto(`${server.url}/system/users`);
+    await system.goto(`${demo.url}/system/users`);
     await system.getByText(USER, { exact: true }).first().waitFor();
-    await system.goto(`${server.url}/system/audit`);
+    await system.goto(`${demo.url}/system/audit`);
     await system.getByText(`新建单位：${OWNER}`).first().waitFor();
     await expectNothingInjected(system, 'system pages');
 
     // The inbox: the overdue-milestone reminder carries the milestone's name.
-    await runReminders(database, { now: new Date() });
-    const [recipient] = await database.query<{ username: string }>(
+    await runReminders(demo.database, { now: new Date() });
+    const [recipient] = await demo.database.query<{ username: string }>(
       `select u.username from notifications n join users u on u.id = n.user_id where n.title like '%' || $1 || '%' order by u.username limit 1`,
       [MILESTONE],
     );
     expect(recipient, 'someone is reminded of the overdue milestone').toBeDefined();
     const inbox = await logIn(recipient.username);
-    await inbox.goto(`${server.url}/inbox`);
+    await inbox.goto(`${demo.url}/inbox`);
     await inbox.getByText(MILESTONE, { exact: false }).first().waitFor();
     await expectNothingInjected(inbox, 'inbox');
   }, 120_000);

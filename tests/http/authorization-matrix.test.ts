@@ -108,6 +108,10 @@ const RULE_REFUSALS: Record<string, string> = {
   // Beyond the general rule below (a city writes no county record), periods are the counties' own.
   'POST /api/periods/{period}/close · city drc': 'periods are run by the counties',
   'POST /api/periods/{period}/reopen-requests · city drc': 'periods are run by the counties',
+  'POST /api/periods/history-entry · city drc': 'periods are run by the counties',
+  // A leader decides a reopen request only when the county's 重开审批人 rule names the leader (the world's rule: another 发改局 user).
+  'POST /api/period-reopen-requests/{id}/decision · leader': 'the request was routed to another 发改局 user of the county',
+  'POST /api/counties · admin': 'a county is added by the administrator of its city or province, not of a county',
 };
 
 /**
@@ -166,6 +170,8 @@ const REPORT_STATE_FOR: Record<string, ReportState> = {
 const BODY_OVERRIDES: Record<string, Record<string, unknown>> = {
   'POST /api/users': { password: STRONG_PASSWORD },
   'POST /api/users/{id}/reset-password': { password: STRONG_PASSWORD },
+  // One period or one year (the schema wants exactly one; neither is required on its own).
+  'POST /api/periods/history-entry': { period: PERIOD },
 };
 /** Imports get the platform's own (empty) template of the caller, so the upload passes the file checks. */
 const UPLOAD_TEMPLATES: Record<string, string> = {

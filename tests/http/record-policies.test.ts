@@ -139,7 +139,7 @@ describe('a city reads and rolls up its counties but writes none of their record
     expect(periods.data.every((p) => p.allowedActions.length === 0)).toBe(true);
     expect((await clients.cityDrc.post('/api/periods/2025-03/close')).status).toBe(403);
     const county = (await (await clients.drc.get('/api/periods?year=2025')).json()) as { data: Array<{ period: string; status: string; allowedActions: string[] }> };
-    expect(county.data.find((p) => p.period === '2025-03')?.allowedActions).toEqual(['close']);
+    expect(county.data.find((p) => p.period === '2025-03')?.allowedActions).toEqual(['close', 'startHistoryEntry']);
   });
 
   it('answers 403 to a city 发改委 reviewing a county’s monthly report or library request', async () => {

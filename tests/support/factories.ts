@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Role, DataScope, UnitKind } from '../../common/roles';
 import { DEFAULT_SCOPE } from '../../common/roles';
 import { hashPassword } from '../../server/platform/auth/passwords';
 import type { Database } from '../../server/platform/db/client';
+import { monthlyReports } from '../../server/modules/monthly-reports/monthly-reports.tables';
 import { divisions, orgUnits, users } from '../../server/modules/org/org.tables';
+import { projects } from '../../server/modules/projects/projects.tables';
 
 /** The password every factory-made user has. */
 export const TEST_PASSWORD = 'Test@2026pw';
@@ -60,4 +63,27 @@ export async function buildUser(
     })
     .returning();
   return row;
+}
+
+
+/** A project created through the API as `client` (201 checked), then given `set` directly (stage, dates) as months of work would have. */
+export async function createProjectAs(
+  database: Database,
+  client: { post(path: string, body?: unknown): Promise<Response> },
+  name: string,
+  fields: Record<string, unknown>,
+  set: Partial<typeof projects.$inferInsert>,
+): Promise<string> {
+  const res = await client.post('/api/projects', { name, sector: 'infrastructure', totalInvestment: '12000', ...fields });
+  if (res.status !== 201) throw new Error(`create project ${name}: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  await database.db.update(projects).set(set).where(eq(projects.id, id));
+  return id;
+}
+
+/** Approved monthly figures of a project, period → 万元, as months reported and reviewed earlier would have left them. */
+export async function insertApprovedReports(database: Database, divisionCode: string, projectId: string, amounts: Record<string, string>): Promise<void> {
+  for (const [period, invested] of Object.entries(amounts)) {
+    await database.db.insert(monthlyReports).values({ divisionCode, projectId, period, status: 'approved', stage: 'construction', investedThisPeriod: invested, progressText: '主体施工', progressPct: 50 });
+  }
 }

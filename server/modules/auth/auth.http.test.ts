@@ -165,3 +165,46 @@ describe('password change', () => {
     expect(await countAuditEntries(database.db)).toBe(before);
   });
 });
+
+describe('login under attack (等保: 登录失败处理, 入侵防范)', () => {
+  it('locks a name after five parallel guesses as after five sequential ones: a right password at position 30 of 60 does not log in', async () => {
+    const user = await buildUser(database);
+    const attempts = Array.from({ length: 60 }, (_, i) => new TestClient(app).post('/api/auth/login', { username: user.username, password: i === 29 ? TEST_PASSWORD : `Wrong#pass${i}` }));
+    const statuses = await Promise.all(attempts.map(async (a) => (await a).status));
+    expect(statuses.filter((s) => s === 200)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 423).length).toBeGreaterThanOrEqual(55);
+    // The name is locked afterwards: the right password is refused too.
+    expect((await new TestClient(app).post('/api/auth/login', { username: user.username, password: TEST_PASSWORD })).status).toBe(423);
+  });
+
+  it('throttles one address that fails on many names, and not another address', async () => {
+    const previous = process.env.TRUST_PROXY;
+    process.env.TRUST_PROXY = 'true';
+    try {
+      const from = (ip: string) => ({ 'x-forwarded-for': `203.0.113.7, ${ip}` });
+      const names = await Promise.all(Array.from({ length: 21 }, () => buildUser(database)));
+      const statuses: number[] = [];
+      for (const user of names) statuses.push((await new TestClient(app).request('POST', '/api/auth/login', { username: user.username, password: 'Wrong#pass1' }, from('198.51.100.20'))).status);
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      expect(statuses[20]).toBe(429);
+      const throttled = await new TestClient(app).request('POST', '/api/auth/login', { username: names[0].username, password: TEST_PASSWORD }, from('198.51.100.20'));
+      expect(throttled.status).toBe(429);
+      expect((await errorOf(throttled)).message).toMatch(/该地址登录失败次数过多，请 \d+ 分钟后再试/);
+      // Another office's address logs in; the client-written left-most entry (203.0.113.7) is not the address.
+      expect((await new TestClient(app).request('POST', '/api/auth/login', { username: names[1].username, password: TEST_PASSWORD }, from('198.51.100.21'))).status).toBe(200);
+    } finally {
+      if (previous === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = previous;
+    }
+  });
+
+  it('answers a disabled account as a wrong password, whether or not the password was right', async () => {
+    const user = await buildUser(database);
+    await database.db.update(users).set({ isActive: false }).where(eq(users.id, user.id));
+    const right = await new TestClient(app).post('/api/auth/login', { username: user.username, password: TEST_PASSWORD });
+    const wrong = await new TestClient(app).post('/api/auth/login', { username: user.username, password: 'Wrong#pass1' });
+    expect(right.status).toBe(401);
+    expect(await errorOf(right)).toEqual(await errorOf(wrong));
+  });
+});

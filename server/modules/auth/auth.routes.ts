@@ -37,6 +37,7 @@ const loginRoute = defineRoute({
     200: { description: '登录成功', content: { 'application/json': { schema: LoginResponse } } },
     401: errorResponses[401],
     423: { description: '账号已锁定', content: { 'application/json': { schema: errorResponses[401].content['application/json'].schema } } },
+    429: { description: '该地址登录失败次数过多，稍后再试', content: { 'application/json': { schema: errorResponses[401].content['application/json'].schema } } },
   },
 });
 

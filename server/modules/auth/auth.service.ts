@@ -4,7 +4,7 @@ import { passwordWeakness } from '../../../common/password-policy';
 import { ROLE_LABELS } from '../../../common/roles';
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit/audit.service';
-import { loginFailures } from '../../platform/auth/auth.tables';
+import { loginAddressFailures, loginFailures } from '../../platform/auth/auth.tables';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords';
 import { createSession, destroySession, destroyUserSessions } from '../../platform/auth/sessions';
 import type { Config } from '../../platform/config';
@@ -16,6 +16,9 @@ import type { Me } from './auth.schemas';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+/** Failed logins one address may make, across every name it tries, within the window. */
+export const MAX_ADDRESS_FAILURES = 20;
+export const ADDRESS_WINDOW_MINUTES = 10;
 /** Division code under which events of no known division (e.g. unknown usernames) are audited. */
 export const PLATFORM_DIVISION = '000000';
 
@@ -32,8 +35,70 @@ export interface LoginResult {
 }
 
 /**
- * Checks a username and password. Unknown names and wrong passwords answer alike; five
- * failures in a row lock the name for 15 minutes, whether or not such a user exists.
+ * Counts a login attempt on a name before its password is checked, in one statement (the
+ * row lock orders parallel attempts): a burst of parallel guesses cannot all be checked
+ * before the count reaches the limit. An expired lock starts a fresh count. Returns the
+ * attempt's number and the lock in force, if any. Times are parameters, not `now()`, so the
+ * statement runs unchanged on a distributed cluster.
+ */
+async function countAttempt(db: DbOrTx, username: string, now: Date): Promise<{ attempt: number; lockedUntil: Date | null }> {
+  const expired = sql`${loginFailures.lockedUntil} is not null and ${loginFailures.lockedUntil} <= ${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(loginFailures)
+    .values({ username, count: 1, lastFailedAt: now, lockedUntil: null })
+    .onConflictDoUpdate({
+      target: loginFailures.username,
+      set: {
+        count: sql`case when ${expired} then 1 else ${loginFailures.count} + 1 end`,
+        lockedUntil: sql`case when ${expired} then null else ${loginFailures.lockedUntil} end`,
+        lastFailedAt: now,
+      },
+    })
+    .returning({ attempt: loginFailures.count, lockedUntil: loginFailures.lockedUntil });
+  return row;
+}
+
+/**
+ * Counts an attempt from the client's address before the password is checked (a success
+ * gives it back): more than MAX_ADDRESS_FAILURES failures from one address within the window
+ * answer 429, whichever names were tried. A county office behind one NAT address stays
+ * unaffected by its clerks' successful logins.
+ */
+async function reserveAddressAttempt(db: DbOrTx, ip: string | null, now: Date): Promise<void> {
+  if (!ip) return;
+  const windowStart = new Date(now.getTime() - ADDRESS_WINDOW_MINUTES * 60_000);
+  const expired = sql`${loginAddressFailures.windowStartedAt} <= ${windowStart.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(loginAddressFailures)
+    .values({ ip, windowStartedAt: now, count: 1 })
+    .onConflictDoUpdate({
+      target: loginAddressFailures.ip,
+      set: {
+        count: sql`case when ${expired} then 1 else ${loginAddressFailures.count} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${loginAddressFailures.windowStartedAt} end`,
+      },
+    })
+    .returning({ count: loginAddressFailures.count, windowStartedAt: loginAddressFailures.windowStartedAt });
+  if (row.count > MAX_ADDRESS_FAILURES) {
+    const retryMinutes = Math.max(1, Math.ceil((row.windowStartedAt.getTime() + ADDRESS_WINDOW_MINUTES * 60_000 - now.getTime()) / 60_000));
+    throw new AppError('TOO_MANY_REQUESTS', `该地址登录失败次数过多，请 ${retryMinutes} 分钟后再试`, { details: { retryAfterSeconds: retryMinutes * 60 } });
+  }
+}
+
+/** Gives back a successful login's reservation: only failures count against an address. */
+async function releaseAddressAttempt(db: DbOrTx, ip: string | null): Promise<void> {
+  if (!ip) return;
+  await db
+    .update(loginAddressFailures)
+    .set({ count: sql`greatest(${loginAddressFailures.count} - 1, 0)` })
+    .where(eq(loginAddressFailures.ip, ip));
+}
+
+/**
+ * Checks a username and password. Unknown names, wrong passwords and disabled accounts answer
+ * alike; five failures in a row lock the name for 15 minutes, whether or not such a user
+ * exists. Each attempt is counted before its password is checked, so parallel guesses lock
+ * the name after five as sequential ones do; one address failing on many names is throttled.
  */
 export async function login(
   database: Database,
@@ -42,17 +107,23 @@ export async function login(
 ): Promise<LoginResult> {
   const { db } = database;
   const username = input.username.trim();
-  const [failure] = await db.select().from(loginFailures).where(eq(loginFailures.username, username));
-  if (failure?.lockedUntil && failure.lockedUntil.getTime() > Date.now()) throw lockedError(failure.lockedUntil);
+  const now = new Date();
+  await reserveAddressAttempt(db, input.ip, now);
+  const { attempt, lockedUntil: lockedBefore } = await countAttempt(db, username, now);
+  if (lockedBefore && lockedBefore.getTime() > now.getTime()) throw lockedError(lockedBefore);
 
   const [row] = await db
     .select({ user: users, unitName: orgUnits.name })
     .from(users)
     .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, users.divisionCode), eq(orgUnits.id, users.unitId)))
     .where(eq(users.username, username));
+  // An attempt beyond the limit (a parallel burst) is refused without checking its password.
+  const withinLimit = attempt <= MAX_FAILED_LOGINS;
   let isValid = false;
-  if (row) isValid = await verifyPassword(row.user.passwordHash, input.password);
+  if (row && withinLimit) isValid = await verifyPassword(row.user.passwordHash, input.password);
   else await verifyAgainstDummy(input.password);
+  // A disabled account answers as a wrong password does, whether or not the password was right.
+  if (row && !row.user.isActive) isValid = false;
 
   const actor: AuditActor = row
     ? { id: row.user.id, name: row.user.displayName, role: row.user.role, unitId: row.user.unitId, unitName: row.unitName, ip: input.ip }
@@ -61,24 +132,17 @@ export async function login(
 
   if (!isValid) {
     const lockedUntil = await db.transaction(async (tx) => {
-      const previousCount = failure && (!failure.lockedUntil || failure.lockedUntil.getTime() > Date.now()) ? failure.count : 0;
-      const count = previousCount + 1;
-      const locks = count >= MAX_FAILED_LOGINS;
-      const until = locks ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
-      await tx
-        .insert(loginFailures)
-        .values({ username, count: locks ? 0 : count, lastFailedAt: new Date(), lockedUntil: until })
-        .onConflictDoUpdate({
-          target: loginFailures.username,
-          set: { count: locks ? 0 : count, lastFailedAt: new Date(), lockedUntil: until },
-        });
+      const locks = attempt >= MAX_FAILED_LOGINS;
+      const until = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+      // The first attempt to reach the limit sets the lock; later ones in the same burst find it set.
+      if (locks) await tx.update(loginFailures).set({ count: 0, lockedUntil: until }).where(and(eq(loginFailures.username, username), sql`${loginFailures.lockedUntil} is null`));
       await recordAudit(tx, {
         actor,
         divisionCode,
         action: locks ? 'auth.locked' : 'auth.login_failed',
         entityType: 'user',
         entityId: row?.user.id ?? null,
-        summary: locks ? `连续 ${MAX_FAILED_LOGINS} 次登录失败，锁定 ${LOCKOUT_MINUTES} 分钟：${username}` : `登录失败：${username}`,
+        summary: locks ? `连续 ${MAX_FAILED_LOGINS} 次登录失败，锁定 ${LOCKOUT_MINUTES} 分钟：${username}` : `登录失败：${username}${row && !row.user.isActive ? '（账号已停用）' : ''}`,
       });
       return until;
     });
@@ -86,11 +150,11 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   const user = row!.user;
-  if (!user.isActive) throw new AppError('FORBIDDEN', '该账号已停用，请联系系统管理员');
 
   return db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(eq(loginFailures.username, username));
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await releaseAddressAttempt(tx, input.ip);
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     const session = await createSession(tx, config, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
     await recordAudit(tx, { actor, divisionCode, action: 'auth.login', entityType: 'session', entityId: user.id, summary: `登录：${user.username}` });
     return { userId: user.id, token: session.token, csrfToken: session.csrfToken };

@@ -20,7 +20,7 @@ const routes = {
     method: 'get',
     path: '/api/cockpit',
     tags: ['驾驶舱'],
-    summary: '领导驾驶舱（一屏总览）',
+    summary: '领导驾驶舱（一屏总览；divisionCode 可为本辖区内的县区）',
     permission: 'summary.read',
     request: { query: CockpitQuery },
     responses: { 200: json(CockpitAnswer, '驾驶舱数据'), ...errorResponses },
@@ -29,7 +29,7 @@ const routes = {
     method: 'put',
     path: '/api/map',
     tags: ['驾驶舱'],
-    summary: '上传乡镇地图（GeoJSON）',
+    summary: '上传地图（GeoJSON：县上传乡镇边界，市、省上传县区边界并带行政区划代码）',
     permission: 'period.manage',
     request: body(SaveMapBody),
     responses: { 200: json(SaveMapResult, '已保存'), ...errorResponses },
@@ -75,7 +75,7 @@ const routes = {
 export function cockpitRoutes() {
   return createRouter()
     .openapi(routes.cockpit, async (c) =>
-      c.json(await computeCockpit(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear(), c.get('deps').replica), 200),
+      c.json(await computeCockpit(c.get('deps').database, requireActor(c), c.req.valid('query'), c.get('deps').replica), 200),
     )
     .openapi(routes.saveMap, async (c) => c.json(await saveMap(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
     .openapi(routes.settings, async (c) => c.json(await getSettings(c.get('deps').database, requireActor(c)), 200))

@@ -6,7 +6,8 @@ const Health = z
   .object({
     status: z.literal('ok'),
     database: z.enum(['embedded', 'postgres']),
-    version: z.string(),
+    /** Only for a signed-in administrator: the version tells an attacker which flaws to try. */
+    version: z.string().optional(),
     time: z.string(),
   })
   .openapi('Health');
@@ -26,6 +27,7 @@ export function healthRoutes() {
   return createRouter().openapi(healthRoute, async (c) => {
     const { database } = c.get('deps');
     await database.query('select 1');
-    return c.json({ status: 'ok' as const, database: database.kind, version: VERSION, time: new Date().toISOString() }, 200);
+    const isAdmin = c.get('actor')?.role === 'admin';
+    return c.json({ status: 'ok' as const, database: database.kind, ...(isAdmin ? { version: VERSION } : {}), time: new Date().toISOString() }, 200);
   });
 }

@@ -2,7 +2,7 @@ import { defineMetric, type MetricContext } from '../../platform/metrics/define-
 import { reserveRatio } from './libraries.service';
 
 // One count of the caller's region serves the four figures.
-const counts = (ctx: MetricContext) => ctx.memo('libraries.reserve', () => reserveRatio(ctx.db, ctx.actor, ctx.year));
+const counts = (ctx: MetricContext) => ctx.memo('libraries.reserve', () => reserveRatio(ctx.db, ctx.actor, ctx.year, ctx.divisionCode));
 
 /** The figures the libraries module provides: the reserve ratio of SPEC §2 and what it is made of. */
 export const libraryMetrics = [

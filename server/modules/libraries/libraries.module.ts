@@ -16,6 +16,6 @@ export const librariesModule = defineModule({
   routes: () => [libraryRoutes()],
   recordKinds: [
     { kind: 'library', scope: 'region', segment: 'libraries', bodyFields: ['libraryId'], filterFields: ['libraryId'] },
-    { kind: 'libraryRequest', scope: 'project', segment: 'library-requests' },
+    { kind: 'libraryRequest', scope: 'project', segment: 'library-requests', bodyFields: ['requestIds'] },
   ],
 });

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
+  BatchLibraryRequestResult,
+  BatchReviewRequestsBody,
   CreateLibraryBody,
   CreateLibraryRequestBody,
   IdParam,
@@ -61,6 +63,15 @@ const routes = {
     request: { query: LibraryRequestQuery },
     responses: { 200: json(z.object({ data: z.array(LibraryRequest), total: z.number() }), '申请列表'), ...errorResponses },
   }),
+  batchReview: defineRoute({
+    method: 'post',
+    path: '/api/library-requests/batch-review',
+    tags: ['项目库'],
+    summary: '批量审核：以同一审核意见通过或退回多项申请（每项一条审计记录；整批处理，任一项不能处理则全部不变，并逐项说明原因）',
+    permission: 'library.review',
+    request: body(BatchReviewRequestsBody),
+    responses: { 200: json(BatchLibraryRequestResult, '已处理'), ...errorResponses },
+  }),
   approve: defineRoute({
     method: 'post',
     path: '/api/library-requests/{id}/approve',
@@ -91,6 +102,7 @@ export function libraryRoutes() {
     )
     .openapi(routes.submit, async (c) => c.json(await service.submitLibraryRequest(c.get('deps').database, requireActor(c), c.req.valid('json')), 201))
     .openapi(routes.listRequests, async (c) => c.json(await service.listLibraryRequests(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
+    .openapi(routes.batchReview, async (c) => c.json(await service.reviewLibraryRequests(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
     .openapi(routes.approve, async (c) =>
       c.json(await service.reviewLibraryRequest(c.get('deps').database, requireActor(c), c.req.valid('param').id, { approve: true, comment: c.req.valid('json').comment }), 200),
     )

@@ -100,3 +100,26 @@ export const LibraryRequestQuery = z.object({
 export const ReviewBody = z.object({ comment: z.string().trim().max(2000).nullish() }).strict().openapi('ReviewBody');
 export const ReturnBody = z.object({ comment: z.string().trim().min(2, '退回须填写原因').max(2000) }).strict().openapi('ReturnBody');
 export const IdParam = z.object({ id: z.string().uuid('编号格式不正确') });
+
+/** How many requests one batch review takes at most. */
+export const MAX_BATCH_REQUESTS = 500;
+
+/**
+ * 批量审核 of 入库 / 调整 / 出库 requests: one decision and one 审核意见 for many pending
+ * requests, all or nothing (when one cannot take it, none changes and the answer names it).
+ */
+export const BatchReviewRequestsBody = z
+  .object({
+    requestIds: z
+      .array(z.string().uuid('编号格式不正确'))
+      .min(1, '请至少选择一项申请')
+      .max(MAX_BATCH_REQUESTS, `一次最多处理 ${MAX_BATCH_REQUESTS} 项申请`),
+    decision: z.enum(['approve', 'return']),
+    comment: z.string().trim().max(2000).nullish(),
+  })
+  .strict()
+  .refine((body) => body.decision !== 'return' || (body.comment ?? '').length >= 2, { message: '退回须填写原因', path: ['comment'] })
+  .openapi('BatchReviewLibraryRequests');
+
+/** What a batch review did: every request it decided. */
+export const BatchLibraryRequestResult = z.object({ count: z.number(), data: z.array(LibraryRequest) }).openapi('LibraryRequestBatchResult');

@@ -2,11 +2,12 @@ import Decimal from 'decimal.js';
 import { and, asc, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { LIBRARY_REQUEST_KIND_LABELS, type LibraryKind, type LibraryRequestKind, type LibraryRequestStatus } from '../../../common/projects';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
-import { actorRegion } from '../../platform/auth/scope';
+import { actorRegion, regionCondition } from '../../platform/auth/scope';
 import type { Database, DbOrTx } from '../../platform/db/client';
 import { assertSameVersion } from '../../platform/db/versioning';
 import { saveRecord } from '../../platform/workflow/save-record';
 import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
+import { distinctIds, runBatch } from '../../platform/workflow/batch';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { orgUnits } from '../org';
@@ -23,16 +24,17 @@ import { libraries, libraryMemberships, libraryRequests } from './libraries.tabl
 const NOT_STARTED = ['reserve', 'preliminary', 'ready'];
 
 /**
- * 储备项目数 ÷ 本年实施项目数 over the caller's region, counting only projects of at least the
+ * 储备项目数 ÷ 本年实施项目数 of a division (the caller's own by default) within the caller's data scope, counting only projects of at least the
  * division's 统计起点 (500万元 by default): reserve = not started yet (储备 / 前期 / 具备开工条件);
  * implemented = under construction, or started or completed this year. The target (3× by
  * default, SPEC §2) is the division's rule `libraries.reserve`.
  */
-export async function reserveRatio(tx: DbOrTx, actor: Actor, year = new Date().getFullYear()) {
-  const region = actorRegion(actor, projects.divisionCode);
+export async function reserveRatio(tx: DbOrTx, actor: Actor, year = new Date().getFullYear(), divisionCode = actor.divisionCode) {
+  // The asked division, within the caller's own data scope (a township counts its own projects).
+  const region = and(regionCondition(projects.divisionCode, divisionCode), projectScope(actor));
   const yearStart = `${year}-01-01`;
-  const { countedMinWan } = await getRules(tx, actor.divisionCode, investmentThresholds);
-  const { reserveRatioTarget } = await getRules(tx, actor.divisionCode, reserveRules);
+  const { countedMinWan } = await getRules(tx, divisionCode, investmentThresholds);
+  const { reserveRatioTarget } = await getRules(tx, divisionCode, reserveRules);
   const [row] = await tx
     .select({
       reserve: sql<number>`count(*) filter (where ${inArray(projects.stage, NOT_STARTED)})::int`,
@@ -303,4 +305,28 @@ export async function reviewLibraryRequest(database: Database, actor: Actor, id:
       present: (row) => presentRequest(row, found.projectName, library, actor),
     });
   });
+}
+
+/**
+ * 批量审核: approves or returns many pending requests with one 审核意见, each through the single
+ * review (its policy, machine, the library change of an approval, one audit entry per request),
+ * all or nothing. A request the caller cannot see refuses the whole batch (404).
+ */
+export async function reviewLibraryRequests(database: Database, actor: Actor, input: { requestIds: string[]; decision: 'approve' | 'return'; comment?: string | null }) {
+  const ids = distinctIds(input.requestIds);
+  const rows = await database.db
+    .select({ id: libraryRequests.id, projectName: projects.name, libraryName: libraries.name })
+    .from(libraryRequests)
+    .innerJoin(libraries, and(eq(libraries.divisionCode, libraryRequests.divisionCode), eq(libraries.id, libraryRequests.libraryId)))
+    .innerJoin(projects, and(eq(projects.divisionCode, libraryRequests.divisionCode), eq(projects.id, libraryRequests.projectId)))
+    .where(and(inArray(libraryRequests.id, ids), visibleRequests(actor)));
+  const labels = new Map(rows.map((r) => [r.id, `${r.projectName} → ${r.libraryName}`]));
+  const missing = ids.filter((id) => !labels.has(id)).length;
+  if (missing) notFound(`所选 ${ids.length} 项申请中有 ${missing} 项不存在或不在您的数据范围内，整批未处理`);
+  const decision = { approve: input.decision === 'approve', comment: input.comment ?? null };
+  const items = ids.map((id) => ({ id, label: labels.get(id)! }));
+  const decided = await runBatch(database, items, { verb: decision.approve ? '审核通过' : '退回', noun: '申请', unit: '项' }, (scoped, item) =>
+    reviewLibraryRequest(scoped, actor, item.id, decision),
+  );
+  return { count: decided.length, data: decided };
 }

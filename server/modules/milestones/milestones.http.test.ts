@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
 import { buildDivision, buildUnit, buildUser } from '../../../tests/support/factories';
@@ -133,6 +134,38 @@ describe('milestone plans', () => {
     expect(byDepartment.data.map((r: { projectId: string }) => r.projectId)).toEqual([reservoir.id]);
     const own = await (await agri.get('/api/milestones/portfolio')).json();
     expect(own.data.map((r: { projectId: string }) => r.projectId)).toEqual([orchard.id]);
+  });
+
+  it('filters the portfolio by keyword and counts the projects found', async () => {
+    const found = await (await drc.get(`/api/milestones/portfolio?q=${encodeURIComponent('水库')}`)).json();
+    expect(found.data.map((r: { projectId: string }) => r.projectId)).toEqual([reservoir.id]);
+    expect(found.total).toBe(1);
+    expect((await (await drc.get('/api/milestones/portfolio')).json()).total).toBe(2);
+  });
+
+  it('exports the filtered portfolio as an .xlsx, one row per milestone, for the 督查 table', async () => {
+    const res = await drc.get(`/api/milestones/portfolio/export.xlsx?departmentId=${waterUnit}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(String(sheet.getCell(2, 1).value)).toContain('主管部门：河西县水务局');
+    expect(String(sheet.getCell(2, 1).value)).toContain('项目 1 个，里程碑 3 个');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => n > 3 && rows.push([row.getCell(2).value, row.getCell(7).value, row.getCell(11).value, row.getCell(12).value]));
+    expect(rows).toEqual([
+      ['黑河水库除险加固工程', '完成初步设计批复', '逾期完成', '逾期完成'],
+      ['黑河水库除险加固工程', '主体工程开工', '临期', '还剩 3 天'],
+      ['黑河水库除险加固工程', '大坝封顶', '正常推进', '还剩 60 天'],
+    ]);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, printTitlesRow: '3:3' });
+    // Another department's export holds none of these.
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.load(await (await agri.get('/api/milestones/portfolio/export.xlsx')).arrayBuffer());
+    const names: unknown[] = [];
+    theirs.worksheets[0].eachRow((row, n) => n > 3 && names.push(row.getCell(2).value));
+    expect(new Set(names)).toEqual(new Set(['万亩苹果标准化示范园']));
   });
 
   it('deletes a milestone only with the current version', async () => {

@@ -1,3 +1,4 @@
+import { attachment, XLSX } from '../../platform/http/download';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
@@ -59,12 +60,25 @@ const routes = {
     request: { query: PortfolioQuery },
     responses: { 200: json(Portfolio, '项目里程碑总览'), ...errorResponses },
   }),
+  portfolioExport: defineRoute({
+    method: 'get',
+    path: '/api/milestones/portfolio/export.xlsx',
+    tags: ['挂图作战'],
+    summary: '按当前筛选导出挂图作战里程碑表（全部项目）',
+    permission: 'project.read',
+    request: { query: PortfolioQuery },
+    responses: { 200: { description: 'Excel 表' }, ...errorResponses },
+  }),
 };
 
 /** 挂图作战: milestone plans of key projects and the portfolio timeline. */
 export function milestoneRoutes() {
   return createRouter()
     .openapi(routes.portfolio, async (c) => c.json(await service.milestonePortfolio(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
+    .openapi(routes.portfolioExport, async (c) => {
+      const { bytes, filename } = await service.exportPortfolio(c.get('deps').database, requireActor(c), c.req.valid('query'));
+      return attachment(bytes, XLSX, filename) as never;
+    })
     .openapi(routes.list, async (c) => c.json(await service.listProjectMilestones(c.get('deps').database, requireActor(c), c.req.valid('param').id), 200))
     .openapi(routes.create, async (c) =>
       c.json(await service.createMilestone(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json')), 201),

@@ -63,6 +63,8 @@ export const ProjectMilestones = z
   .openapi('ProjectMilestones');
 
 export const PortfolioQuery = z.object({
+  /** Project name or owner, any two characters. */
+  q: z.string().trim().max(100).optional(),
   leader: z.string().trim().max(32).optional(),
   departmentId: z.string().uuid().optional(),
   townshipId: z.string().uuid().optional(),
@@ -95,6 +97,8 @@ export const Portfolio = z
     today: z.string(),
     atRiskDays: z.number(),
     data: z.array(PortfolioRow),
+    /** Projects matching every filter (the rows shown, unless `isTruncated`). */
+    total: z.number(),
     /** Projects per roll-up status over the whole answer (before the status filter). */
     summary: z.object({ overdue: z.number(), at_risk: z.number(), on_time: z.number(), done: z.number() }),
     /** True when more projects matched than the answer holds. */

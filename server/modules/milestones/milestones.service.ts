@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { auditActorOf, recordAudit } from '../../platform/audit/audit.service';
 import type { Database, DbOrTx, Tx } from '../../platform/db/client';
 import { assertSameVersion } from '../../platform/db/versioning';
+import { writeListWorkbook } from '../../platform/documents/list-xlsx';
+import { regionCondition } from '../../platform/auth/scope';
 import { deleteRecord, saveRecord } from '../../platform/workflow/save-record';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -11,7 +13,7 @@ import { projectFacts, projectPolicy, projectScope } from '../projects';
 import { filterCondition } from '../projects';
 import { loadProject, loadProjectFor } from '../projects';
 import { projects } from '../projects';
-import { AT_RISK_DAYS, beijingToday, milestoneState, rollUpStatus, type MilestoneStatus } from './milestone-status';
+import { AT_RISK_DAYS, beijingToday, MILESTONE_STATUS_LABELS, milestoneState, rollUpStatus, type MilestoneStatus } from './milestone-status';
 import type { CreateMilestoneInput, PortfolioFilters, UpdateMilestoneInput } from './milestones.schemas';
 import { milestones } from './milestones.tables';
 
@@ -186,7 +188,7 @@ export async function milestonePortfolio(database: Database, actor: Actor, filte
     .where(
       and(
         projectScope(actor),
-        filterCondition({ leader: filters.leader, departmentId: filters.departmentId, townshipId: filters.townshipId, libraryId: filters.libraryId }),
+        filterCondition({ q: filters.q, leader: filters.leader, departmentId: filters.departmentId, townshipId: filters.townshipId, libraryId: filters.libraryId }),
         hasPlan,
       ),
     )
@@ -240,5 +242,71 @@ export async function milestonePortfolio(database: Database, actor: Actor, filte
       },
     ];
   });
-  return { today, atRiskDays: AT_RISK_DAYS, data, summary, isTruncated };
+  return { today, atRiskDays: AT_RISK_DAYS, data, total: data.length, summary, isTruncated };
+}
+
+/** The portfolio's filters in words, for the export's subtitle. */
+async function describePortfolioFilters(database: Database, actor: Actor, filters: PortfolioFilters): Promise<string> {
+  const unitIds = [filters.departmentId, filters.townshipId].filter((id): id is string => !!id);
+  const names = new Map(
+    unitIds.length
+      ? (
+          await database.db
+            .select({ id: orgUnits.id, name: orgUnits.name })
+            .from(orgUnits)
+            .where(and(inArray(orgUnits.id, unitIds), regionCondition(orgUnits.divisionCode, actor.divisionCode)))
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
+  return [
+    filters.leader && `包抓领导：${filters.leader}`,
+    filters.departmentId && `主管部门：${names.get(filters.departmentId) ?? '—'}`,
+    filters.townshipId && `乡镇：${names.get(filters.townshipId) ?? '—'}`,
+    filters.libraryId && '按项目库筛选',
+    filters.status && `状态：${MILESTONE_STATUS_LABELS[filters.status]}`,
+    filters.q && `关键字：${filters.q}`,
+  ]
+    .filter(Boolean)
+    .join('；');
+}
+
+/** A countdown in words: 「还剩 12 天」, 「已逾期 5 天」, 「逾期完成」. */
+function countdownOf(m: ReturnType<typeof presentMilestone>): string {
+  if (m.actualDate) return m.isDoneLate ? '逾期完成' : '按期完成';
+  if (m.daysRemaining === null) return m.statusLabel;
+  if (m.daysRemaining < 0) return `已逾期 ${-m.daysRemaining} 天`;
+  if (m.daysRemaining === 0) return '今天到期';
+  return `还剩 ${m.daysRemaining} 天`;
+}
+
+/** The filtered portfolio as an .xlsx for the 督查 table: one row per milestone, worst projects first. */
+export async function exportPortfolio(database: Database, actor: Actor, filters: PortfolioFilters, now = new Date()): Promise<{ bytes: Buffer; filename: string }> {
+  const portfolio = await milestonePortfolio(database, actor, filters, now);
+  const severity: MilestoneStatus[] = ['overdue', 'at_risk', 'on_time', 'done'];
+  const projectsInOrder = [...portfolio.data].sort((a, b) => severity.indexOf(a.status) - severity.indexOf(b.status) || b.counts.overdue - a.counts.overdue);
+  const rows = projectsInOrder.flatMap((p) => p.milestones.map((m) => ({ project: p, milestone: m })));
+  const described = await describePortfolioFilters(database, actor, filters);
+  const bytes = await writeListWorkbook({
+    title: '挂图作战重点项目里程碑表',
+    subtitle: `${described ? `筛选：${described}  ` : ''}项目 ${portfolio.total} 个，里程碑 ${rows.length} 个${portfolio.isTruncated ? '（项目过多，仅含前一部分）' : ''}  导出日期：${portfolio.today}`,
+    sheetName: '里程碑',
+    paper: 'A3',
+    columns: [
+      { header: '序号', width: 6, value: (_, i) => i + 1 },
+      { header: '项目名称', width: 34, wrap: true, value: (r) => r.project.projectName },
+      { header: '主管部门', width: 18, wrap: true, value: (r) => r.project.departmentName },
+      { header: '乡镇', width: 10, value: (r) => r.project.townshipName },
+      { header: '包抓领导', width: 10, value: (r) => r.project.leaderName },
+      { header: '项目状态', width: 10, value: (r) => MILESTONE_STATUS_LABELS[r.project.status] },
+      { header: '里程碑', width: 28, wrap: true, value: (r) => r.milestone.name },
+      { header: '计划完成', width: 12, value: (r) => r.milestone.plannedDate },
+      { header: '实际完成', width: 12, value: (r) => r.milestone.actualDate },
+      { header: '责任人', width: 10, value: (r) => r.milestone.ownerName },
+      { header: '状态', width: 10, value: (r) => r.milestone.statusLabel },
+      { header: '倒计时', width: 12, value: (r) => countdownOf(r.milestone) },
+      { header: '备注', width: 30, wrap: true, value: (r) => r.milestone.note },
+    ],
+    rows,
+  });
+  return { bytes, filename: `挂图作战里程碑表-${portfolio.today}.xlsx` };
 }

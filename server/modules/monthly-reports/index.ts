@@ -5,3 +5,5 @@ export { FIGURE_STATUS_LABELS, figureStatusOf, headlinePeriod, periodOf, periodS
 export { getSettings, listFigures, saveFigures, saveSettings } from './settings.service';
 export { LaggingProject, ReportingCounts, SummaryBreakdownRow, SummaryFigure } from './summary.schemas';
 export { getSummary, growthPct } from './summary.service';
+export { headlineOf, periodClosureOf, type Headline, type PeriodClosure } from './headline';
+export { periodForYear, summaryForYear } from './monthly-reports.metrics';

@@ -7,8 +7,8 @@
 export const REPORT_ACTIONS = ['edit', 'submit', 'approve', 'return', 'revise', 'addPhoto'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-/** On a reporting period. */
-export const PERIOD_ACTIONS = ['close', 'requestReopen'] as const;
+/** On a reporting period: close it, ask to reopen it, turn its history-entry mode (补录历史数据) on or off. */
+export const PERIOD_ACTIONS = ['close', 'requestReopen', 'startHistoryEntry', 'endHistoryEntry'] as const;
 export type PeriodAction = (typeof PERIOD_ACTIONS)[number];
 
 /** On a request to reopen a period. */

@@ -6,6 +6,8 @@ export const monthlyReportsCatalog = defineCatalog({
     'report.fill': { label: '填报月报', roles: ['drc', 'department', 'township', 'owner'] },
     'report.review': { label: '审核月报', roles: ['drc', 'department'] },
     'period.manage': { label: '管理报送期', roles: ['drc'] },
+    // Who of these decides a given request is the division's 重开审批人 rule (the reopen-request policy).
+    'period.reopen.decide': { label: '审批报送期重开申请', roles: ['drc', 'leader'] },
     'summary.read': { label: '查看月度汇总', roles: ['leader', 'drc', 'department', 'township', 'inspector'] },
   },
   auditActions: {
@@ -18,6 +20,8 @@ export const monthlyReportsCatalog = defineCatalog({
     'period.reopen_requested': '申请重开报送期',
     'period.reopened': '重开报送期',
     'period.reopen_rejected': '驳回重开申请',
+    'period.history_entry_started': '开启补录历史数据',
+    'period.history_entry_ended': '结束补录历史数据',
     'figures.saved': '录入统计数据',
     'settings.saved': '修改月报设置',
   },

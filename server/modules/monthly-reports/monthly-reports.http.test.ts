@@ -204,7 +204,8 @@ describe('frozen periods', () => {
 
     const request = await (await waterClerk.post('/api/periods/2024-05/reopen-requests', { reason: '漏报黑河防洪治理工程5月投资' })).json();
     expect((await drc.post(`/api/period-reopen-requests/${request.id}/decision`, { approve: true, comment: '同意' })).status).toBe(204);
-    expect(await database.db.select().from(summarySnapshots).where(eq(summarySnapshots.period, '2024-05'))).toHaveLength(0);
+    // The kept summary is marked stale (recomputed, with the reason, once the period is closed again).
+    expect((await database.db.select().from(summarySnapshots).where(eq(summarySnapshots.period, '2024-05'))).map((r) => r.staleReason)).toEqual(['2024-05 报送期重开']);
     const reopened = await waterClerk.request('PUT', `/api/monthly-reports/${ids.p1}/2024-05`, { version: 1, investedThisPeriod: '20', progressText: '收尾', progressPct: 60 });
     expect(reopened.status).toBe(200);
     expect((await drc.post(`/api/period-reopen-requests/${request.id}/decision`, { approve: false })).status).toBe(409);

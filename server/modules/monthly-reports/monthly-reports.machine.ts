@@ -2,6 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { defineMachine, type EffectContext } from '../../platform/workflow/machine';
 import { writeHistory, type WorkflowContext } from '../../platform/workflow/transitions';
 import { monthlyReports } from './monthly-reports.tables';
+import { markSnapshotsStale } from './summary-snapshots';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'superseded'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -33,6 +34,11 @@ async function supersedeEarlier({ context: { tx, actor }, divisionCode, facts: {
   );
 }
 
+// An approved report changes the figures of every kept summary its month feeds (a correction of a reopened month, say).
+async function staleSummaries({ context: { tx }, divisionCode, facts: { report } }: EffectContext<ReportStatus, object, ReportMove, WorkflowContext>): Promise<void> {
+  await markSnapshotsStale(tx, divisionCode, report.period, `${report.period} 月报${report.revision > 1 ? '更正' : '审核通过'}`);
+}
+
 /**
  * 月报 status: a draft is submitted, then approved or returned; a correction (更正) of an
  * approved or returned revision is a new draft revision, and approving it supersedes the
@@ -45,7 +51,7 @@ export const reportMachine = defineMachine<ReportStatus, object, ReportMove, Wor
   transitions: [
     { from: null, to: 'draft', action: 'create', label: '填报', permission: 'report.fill' },
     { from: 'draft', to: 'submitted', action: 'submit', label: '提交', permission: 'report.fill', refused: '只有草稿可以提交' },
-    { from: 'submitted', to: 'approved', action: 'approve', label: '审核通过', permission: 'report.review', refused: '该月报不是待审核状态', effects: [supersedeEarlier] },
+    { from: 'submitted', to: 'approved', action: 'approve', label: '审核通过', permission: 'report.review', refused: '该月报不是待审核状态', effects: [supersedeEarlier, staleSummaries] },
     { from: 'submitted', to: 'returned', action: 'return', label: '退回', permission: 'report.review', refused: '该月报不是待审核状态' },
     {
       // The correction is a new revision: `to` is the state of the new revision, the history row is the new one's.

@@ -19,8 +19,8 @@ export const monthlyReportsModule = defineModule({
   reminders: [monthlyReportReminders],
   jobs: ({ database }) => [{ name: 'lateness', intervalMs: 60 * 60_000, run: () => flagOverduePeriods(database) }],
   recordKinds: [
-    { kind: 'report', scope: 'project', segment: 'monthly-reports' },
-    // A county's reopen requests are decided by that county's 发改局, not by the city's.
+    { kind: 'report', scope: 'project', segment: 'monthly-reports', bodyFields: ['reportIds'] },
+    // A county's reopen requests are decided in the county (the city's 发改局 decides only those its 重开审批人 rule sent up).
     { kind: 'reopenRequest', scope: 'own-division', segment: 'period-reopen-requests' },
   ],
 });

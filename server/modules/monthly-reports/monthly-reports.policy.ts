@@ -67,7 +67,12 @@ export function issuesReportsAs(actor: Actor): string | null {
 /** What the period policy reads of a reporting period. */
 export interface PeriodFacts {
   divisionCode: string;
+  /** 'open', 'closed' or 'future'. */
   status: string;
+  /** Whether the period is in history-entry mode (补录历史数据). */
+  historyEntry?: boolean;
+  /** Whether the period has ended (before the current one): only a past period is back-entered. */
+  isPast?: boolean;
 }
 
 
@@ -81,10 +86,18 @@ export const periodPolicy = definePolicy<PeriodFacts, PeriodAction>({
   who: {
     close: (actor, p) => holds(actor, 'period.manage') && runsPeriodsOf(actor, p.divisionCode),
     requestReopen: (actor, p) => holds(actor, 'report.fill') && runsPeriodsOf(actor, p.divisionCode),
+    startHistoryEntry: (actor, p) => holds(actor, 'period.manage') && runsPeriodsOf(actor, p.divisionCode),
+    endHistoryEntry: (actor, p) => holds(actor, 'period.manage') && runsPeriodsOf(actor, p.divisionCode),
   },
   // The hook for the workflow kit: the period machine's `allowedTransitions` will answer these.
-  when: { close: (p) => p.status === 'open', requestReopen: (p) => p.status === 'closed' },
-  refusals: { close: periodRefusal, requestReopen: periodRefusal },
+  when: {
+    close: (p) => p.status === 'open',
+    requestReopen: (p) => p.status === 'closed',
+    // Back-entry is for a past period still open for entry; the current and later periods report as usual.
+    startHistoryEntry: (p) => p.status === 'open' && p.isPast === true && !p.historyEntry,
+    endHistoryEntry: (p) => p.historyEntry === true,
+  },
+  refusals: { close: periodRefusal, requestReopen: periodRefusal, startHistoryEntry: periodRefusal, endHistoryEntry: periodRefusal },
 });
 
 /** What the policy reads of a request to reopen a period. */
@@ -92,11 +105,26 @@ export interface ReopenRequestFacts {
   divisionCode: string;
   status: string;
   requestedBy: string;
+  /** Who decides, fixed when requested by the 重开审批人 rule: 'unit', 'leader', 'city' or 'province'. */
+  approverKind: string;
+  /** The city or province whose 发改局 decides ('city' / 'province'). */
+  approverDivisionCode: string | null;
+  /** Who will approve, as the requester was told. */
+  approverLabel: string | null;
 }
 
-
-const decides = (actor: Actor, r: ReopenRequestFacts) => holds(actor, 'period.manage') && runsPeriodsOf(actor, r.divisionCode) && r.requestedBy !== actor.id;
-const decideRefusal = (actor: Actor, r: ReopenRequestFacts) => (r.requestedBy === actor.id ? '不能审批自己提交的申请' : periodRefusal());
+// The approver the request was routed to: another 发改局 user of the county, a leader account of
+// the county, or a 发改局 user of the city / province it went up to. Never the requester.
+const isRoutedTo = (actor: Actor, r: ReopenRequestFacts) => {
+  if (!holds(actor, 'period.reopen.decide')) return false;
+  // The leader account: it may decide reopen requests without running periods (县级领导).
+  if (r.approverKind === 'leader') return !holds(actor, 'period.manage') && writesIn(actor, r.divisionCode);
+  if (r.approverKind === 'city' || r.approverKind === 'province') return holds(actor, 'period.manage') && r.approverDivisionCode !== null && writesIn(actor, r.approverDivisionCode);
+  return holds(actor, 'period.manage') && runsPeriodsOf(actor, r.divisionCode);
+};
+const decides = (actor: Actor, r: ReopenRequestFacts) => r.requestedBy !== actor.id && isRoutedTo(actor, r);
+const decideRefusal = (actor: Actor, r: ReopenRequestFacts) =>
+  r.requestedBy === actor.id ? '不能审批自己提交的申请' : r.approverLabel ? `该申请由${r.approverLabel}审批` : periodRefusal();
 
 /** May this actor decide this reopen request. */
 export const reopenRequestPolicy = definePolicy<ReopenRequestFacts, ReopenRequestAction>({

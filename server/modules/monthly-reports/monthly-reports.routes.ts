@@ -2,7 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
+  BatchReportResult,
+  BatchReviewBody,
+  BatchSubmitBody,
   GridAnswer,
+  HistoryEntryAnswer,
+  HistoryEntryBody,
   LatenessAnswer,
   MonthlyReport,
   PeriodParam,
@@ -27,14 +32,15 @@ import { MonthlySummary } from './summary.schemas';
 import * as reports from './monthly-reports.service';
 import * as periods from './periods.service';
 import type { Actor } from '../../platform/http/context';
+import type { FigureStatus } from './periods';
 import { issuesReportsAs } from './monthly-reports.policy';
-import { getSummary } from './summary.service';
+import { getHeadlineSummary, getSummary } from './summary.service';
 import { importReports, reportTemplate } from './report-import.service';
 import { renderMonthlyReportDocx } from './documents/monthly-report-docx';
-import { reportGrowthTarget } from './report-documents.service';
+import { renderQuarterlyReportDocx } from './documents/quarterly-report-docx';
+import { getQuarterFigures, reportGrowthTarget } from './report-documents.service';
 import { renderSummaryXlsx } from './documents/summary-xlsx';
 import { attachment, DOCX, XLSX } from '../../platform/http/download';
-import { AppError } from '../../platform/http/errors';
 import { readXlsxUpload } from '../../platform/documents/xlsx-guard';
 
 
@@ -47,7 +53,10 @@ const MAX_REPORT_IMPORT_BYTES = 10 * 1024 * 1024;
 /** A site photo's size limit. */
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
-const DocumentQuery = SummaryQuery.extend({ docNumber: z.string().trim().max(40, '文号过长').optional() });
+const DocumentQuery = SummaryQuery.extend({
+  docNumber: z.string().trim().max(40, '文号过长').optional(),
+  addressee: z.string().trim().max(60, '主送机关过长').optional().openapi({ description: '主送机关，默认为本级党委、政府（如“县委、县政府”）' }),
+});
 
 const download = (bytes: Buffer, type: string, filename: string) => attachment(bytes, type, filename) as never;
 
@@ -155,6 +164,24 @@ const routes = {
     request: { params: ReportIdParam, ...body(ReturnBody) },
     responses: { 200: json(MonthlyReport, '已退回'), ...errorResponses },
   }),
+  batchReview: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/batch-review',
+    tags: ['月报'],
+    summary: '批量审核：以同一审核意见通过或退回多份待审核月报（每份一条审计记录；整批处理，任一份不能处理则全部不变，并逐份说明原因）',
+    permission: 'report.review',
+    request: body(BatchReviewBody),
+    responses: { 200: json(BatchReportResult, '已处理'), ...errorResponses },
+  }),
+  batchSubmit: defineRoute({
+    method: 'post',
+    path: '/api/monthly-reports/batch-submit',
+    tags: ['月报'],
+    summary: '批量提交草稿（提交后不可修改；整批处理，任一份不能提交则全部不变，并逐份说明原因）',
+    permission: 'report.fill',
+    request: body(BatchSubmitBody),
+    responses: { 200: json(BatchReportResult, '已提交'), ...errorResponses },
+  }),
   revise: defineRoute({
     method: 'post',
     path: '/api/monthly-reports/{id}/revise',
@@ -201,6 +228,15 @@ const routes = {
     request: { params: PeriodParam },
     responses: { 200: json(ReportingPeriod, '已关闭'), ...errorResponses },
   }),
+  historyEntry: defineRoute({
+    method: 'post',
+    path: '/api/periods/history-entry',
+    tags: ['月报'],
+    summary: '开启或结束补录历史数据模式（某一已过去的报送期，或某年全部已过去的报送期；补录的月报不计迟报、不登记缺报迟报）',
+    permission: 'period.manage',
+    request: body(HistoryEntryBody),
+    responses: { 200: json(HistoryEntryAnswer, '已开启或结束'), ...errorResponses },
+  }),
   lateness: defineRoute({
     method: 'get',
     path: '/api/periods/{period}/lateness',
@@ -231,8 +267,8 @@ const routes = {
     method: 'post',
     path: '/api/period-reopen-requests/{id}/decision',
     tags: ['月报'],
-    summary: '审批重开申请',
-    permission: 'period.manage',
+    summary: '审批重开申请（由申请时按「重开审批人」规则确定的审批人审批：本级发改局其他人员、本级领导或市级发改局）',
+    permission: 'period.reopen.decide',
     request: { params: ReportIdParam, ...body(z.object({ approve: z.boolean(), comment: z.string().trim().max(2000).nullish() }).strict()) },
     responses: { 204: { description: '已处理' }, ...errorResponses },
   }),
@@ -245,7 +281,19 @@ const routes = {
     request: { params: PeriodParam, query: SummaryQuery },
     responses: { 200: json(MonthlySummary, '汇总'), ...errorResponses },
   }),
+  headlineSummary: defineRoute({
+    method: 'get',
+    path: '/api/summaries',
+    tags: ['月报'],
+    summary: '默认期的月度汇总：最近一个已到汇总日的报送期（未关闭的标注为初步，见 figureStatus、figureNote）',
+    permission: 'summary.read',
+    request: { query: SummaryQuery },
+    responses: { 200: json(MonthlySummary, '汇总'), ...errorResponses },
+  }),
 };
+
+// A report of an open period is named as one: 「……分析报告（初步）.docx」.
+const preliminaryMark = (status: FigureStatus) => (status === 'preliminary' ? '（初步）' : '');
 
 // The 落款 of an analysis report: the 发改局 user's own unit, else the division's 发改局.
 function issuerOf(actor: Actor, divisionName: string): string {
@@ -257,24 +305,27 @@ export function monthlyReportRoutes() {
   return createRouter()
     .openapi(routes.reportDocx, async (c) => {
       const actor = requireActor(c);
-      const summary = await getSummary(c.get('deps').database, actor, c.req.valid('param').period, c.req.valid('query').divisionCode);
-      const growthTarget = await reportGrowthTarget(c.get('deps').database, actor, summary);
-      const bytes = await renderMonthlyReportDocx(summary, { docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName), growthTarget });
-      return download(bytes, DOCX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目建设运行分析报告.docx`);
+      const { database } = c.get('deps');
+      const { docNumber, addressee, divisionCode } = c.req.valid('query');
+      const summary = await getSummary(database, actor, c.req.valid('param').period, divisionCode);
+      const growthTarget = await reportGrowthTarget(database, actor, summary);
+      const { figureStatus } = summary;
+      const bytes = await renderMonthlyReportDocx(summary, { docNumber, addressee, issuer: issuerOf(actor, summary.divisionName), growthTarget, figureStatus });
+      return download(bytes, DOCX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目建设运行分析报告${preliminaryMark(figureStatus)}.docx`);
     })
     .openapi(routes.quarterlyDocx, async (c) => {
-      const { period } = c.req.valid('param');
-      if (!['03', '06', '09', '12'].includes(period.slice(5))) throw new AppError('VALIDATION_FAILED', '季度分析报告须选择季末月份（3、6、9、12月）', { field: 'period' });
       const actor = requireActor(c);
-      const summary = await getSummary(c.get('deps').database, actor, period, c.req.valid('query').divisionCode);
-      const quarter = ['一', '二', '三', '四'][Number(period.slice(5)) / 3 - 1];
-      const growthTarget = await reportGrowthTarget(c.get('deps').database, actor, summary);
-      const bytes = await renderMonthlyReportDocx(summary, { kind: 'quarterly', quarterLabel: `第${quarter}季度`, docNumber: c.req.valid('query').docNumber, issuer: issuerOf(actor, summary.divisionName), growthTarget });
-      return download(bytes, DOCX, `${summary.divisionName}${summary.year}年第${quarter}季度项目建设分析报告.docx`);
+      const { database } = c.get('deps');
+      const { docNumber, addressee, divisionCode } = c.req.valid('query');
+      const quarter = await getQuarterFigures(database, actor, c.req.valid('param').period, divisionCode);
+      const growthTarget = await reportGrowthTarget(database, actor, quarter.end);
+      const { figureStatus } = quarter.end;
+      const bytes = await renderQuarterlyReportDocx(quarter, { docNumber, addressee, issuer: issuerOf(actor, quarter.end.divisionName), growthTarget, figureStatus });
+      return download(bytes, DOCX, `${quarter.end.divisionName}${quarter.year}年${quarter.name}项目建设分析报告${preliminaryMark(figureStatus)}.docx`);
     })
     .openapi(routes.tablesXlsx, async (c) => {
       const summary = await getSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode);
-      return download(await renderSummaryXlsx(summary), XLSX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目调度汇总表.xlsx`);
+      return download(await renderSummaryXlsx(summary), XLSX, `${summary.divisionName}${summary.year}年${summary.cumulativeLabel}项目调度汇总表${preliminaryMark(summary.figureStatus)}.xlsx`);
     })
     .openapi(routes.template, async (c) => {
       const { bytes, filename } = await reportTemplate(c.get('deps').database, requireActor(c), c.req.valid('query').period);
@@ -298,6 +349,8 @@ export function monthlyReportRoutes() {
     .openapi(routes.return, async (c) =>
       c.json(await reports.reviewReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, { approve: false, comment: c.req.valid('json').comment }), 200),
     )
+    .openapi(routes.batchReview, async (c) => c.json(await reports.reviewReports(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
+    .openapi(routes.batchSubmit, async (c) => c.json(await reports.submitReports(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
     .openapi(routes.revise, async (c) => c.json(await reports.reviseReport(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json').reason), 200))
     .openapi(routes.photos, async (c) => c.json({ data: await reports.listReportPhotos(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
     .openapi(routes.addPhoto, async (c) => {
@@ -308,6 +361,7 @@ export function monthlyReportRoutes() {
       c.json(await periods.listPeriods(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear()), 200),
     )
     .openapi(routes.close, async (c) => c.json(await periods.closePeriod(c.get('deps').database, requireActor(c), c.req.valid('param').period), 200))
+    .openapi(routes.historyEntry, async (c) => c.json(await periods.setHistoryEntry(c.get('deps').database, requireActor(c), c.req.valid('json')), 200))
     .openapi(routes.lateness, async (c) => c.json(await periods.latenessReport(c.get('deps').database, requireActor(c), c.req.valid('param').period), 200))
     .openapi(routes.requestReopen, async (c) =>
       c.json(await periods.requestReopen(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('json').reason), 201),
@@ -320,5 +374,6 @@ export function monthlyReportRoutes() {
     })
     .openapi(routes.summary, async (c) =>
       c.json(await getSummary(c.get('deps').database, requireActor(c), c.req.valid('param').period, c.req.valid('query').divisionCode), 200),
-    );
+    )
+    .openapi(routes.headlineSummary, async (c) => c.json(await getHeadlineSummary(c.get('deps').database, requireActor(c), c.req.valid('query').divisionCode), 200));
 }

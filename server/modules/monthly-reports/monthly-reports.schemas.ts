@@ -56,6 +56,8 @@ export const MonthlyReport = z
     explanation: z.string().nullable(),
     revisionReason: z.string().nullable(),
     isLate: z.boolean(),
+    /** Entered in the period's history-entry mode (补录历史数据): never late. */
+    isHistoryEntry: z.boolean(),
     submittedByName: z.string().nullable(),
     submittedAt: z.string().nullable(),
     reviewedByName: z.string().nullable(),
@@ -108,16 +110,63 @@ export const ReportingPeriod = z
     status: z.string(),
     closedAt: z.string().nullable(),
     closedByName: z.string().nullable(),
+    /** 补录历史数据: reports submitted while on are history entries, never late; the period's lateness is not flagged. */
+    historyEntry: z.boolean(),
+    /** Who turned the mode on or off last, when and why. */
+    historyEntryByName: z.string().nullable(),
+    historyEntryAt: z.string().nullable(),
+    historyEntryReason: z.string().nullable(),
     /** What the caller may do to this period (the period policy). */
     allowedActions: z.array(z.enum(PERIOD_ACTIONS)),
   })
   .openapi('ReportingPeriod');
 
-export const PeriodsAnswer = z.object({ current: z.string(), data: z.array(ReportingPeriod) }).openapi('ReportingPeriods');
+/** Who approves a reopen request the caller makes (the division's 重开审批人 rule, with the city as the fallback). */
+export const ReopenApproverInfo = z
+  .object({
+    /** The rule's value: same_unit_other_user, unit_leader or city. */
+    rule: z.string(),
+    ruleLabel: z.string(),
+    /** Where a request goes now: unit, leader, city or province; null when nobody can approve. */
+    kind: z.string().nullable(),
+    /** 「河西县发改局其他人员（张三）」. */
+    label: z.string(),
+    /** The rule's own approver has nobody but the caller, so requests go up. */
+    isFallback: z.boolean(),
+  })
+  .openapi('ReopenApproverInfo');
+
+export const PeriodsAnswer = z
+  .object({ current: z.string(), reopenApprover: ReopenApproverInfo.nullable(), data: z.array(ReportingPeriod) })
+  .openapi('ReportingPeriods');
+
+/** Turns history-entry mode on or off for one past period or for every past period of a year. */
+export const HistoryEntryBody = z
+  .object({
+    period: PeriodParam.shape.period.optional(),
+    year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional(),
+    enabled: z.boolean(),
+    reason: z.string().trim().min(2, '请填写原因').max(500, '原因不超过 500 字'),
+  })
+  .strict()
+  .refine((b) => (b.period === undefined) !== (b.year === undefined), { message: '请选择一个报送期或一个年度', path: ['period'] })
+  .openapi('HistoryEntryBody');
+
+export const HistoryEntryAnswer = z
+  .object({
+    /** The periods whose mode changed. */
+    data: z.array(ReportingPeriod),
+    /** The periods left as they were, and why (already in the mode, closed). */
+    skipped: z.array(z.object({ period: z.string(), label: z.string(), reason: z.string() })),
+  })
+  .openapi('HistoryEntryAnswer');
 
 export const PeriodReopenRequest = z
   .object({
     id: z.string(),
+    divisionCode: z.string(),
+    /** The requesting county's name, on a request another division sent up to the caller (a city approving its counties'). */
+    divisionName: z.string().nullable(),
     period: z.string(),
     reason: z.string(),
     status: z.string(),
@@ -125,6 +174,12 @@ export const PeriodReopenRequest = z
     requestedAt: z.string(),
     reviewedByName: z.string().nullable().optional(),
     reviewComment: z.string().nullable().optional(),
+    /** Who decides (the 重开审批人 rule when requested): unit, leader, city or province. */
+    approverKind: z.string(),
+    /** Who will approve, as the requester was told. */
+    approverLabel: z.string().nullable(),
+    /** On the answer to a new request: who will approve, and whether it went up to the city. */
+    approverNote: z.string().optional(),
     /** What the caller may do to this request (the reopen-request policy). */
     allowedActions: z.array(z.enum(REOPEN_REQUEST_ACTIONS)),
   })
@@ -197,3 +252,41 @@ export const ReportImportPreview = z
   .openapi('ReportImportPreview');
 
 export const ReportImportResult = z.object({ saved: z.number() }).openapi('ReportImportResult');
+
+/** How many records one batch action takes at most. */
+export const MAX_BATCH_IDS = 500;
+
+const BatchReportIds = z
+  .array(z.string().uuid('编号格式不正确'))
+  .min(1, '请至少选择一份月报')
+  .max(MAX_BATCH_IDS, `一次最多处理 ${MAX_BATCH_IDS} 份月报`);
+
+/**
+ * 批量审核: one decision and one 审核意见 for many submitted reports. The batch is all or
+ * nothing: when one report cannot take the decision, none changes and the answer names it.
+ */
+export const BatchReviewBody = z
+  .object({
+    reportIds: BatchReportIds,
+    decision: z.enum(['approve', 'return']),
+    comment: z.string().trim().max(2000).nullish(),
+  })
+  .strict()
+  .refine((body) => body.decision !== 'return' || (body.comment ?? '').length >= 2, { message: '退回须填写原因', path: ['comment'] })
+  .openapi('BatchReviewMonthlyReports');
+
+/** 批量提交: many drafts at once, all or nothing. */
+export const BatchSubmitBody = z.object({ reportIds: BatchReportIds }).strict().openapi('BatchSubmitMonthlyReports');
+
+/** What a batch action did: every report it moved, with its new status. */
+export const BatchReportResult = z
+  .object({
+    count: z.number(),
+    data: z.array(z.object({ id: z.string(), projectId: z.string(), projectName: z.string(), status: z.string(), version: z.number() })),
+  })
+  .openapi('MonthlyReportBatchResult');
+
+/** One report that stopped a batch: why it cannot take the action. */
+export const BatchBlocker = z
+  .object({ id: z.string(), projectName: z.string(), code: z.string(), message: z.string(), field: z.string().optional() })
+  .openapi('MonthlyReportBatchBlocker');

@@ -18,13 +18,14 @@ import { getRules } from '../../platform/rules/rules.service';
 import { reportRules } from './monthly-reports.rules';
 import { upsertRecord } from '../../platform/workflow/save-record';
 import { transitionRecord, writeHistory } from '../../platform/workflow/transitions';
+import { distinctIds, runBatch, type BatchItem } from '../../platform/workflow/batch';
 import { reportMachine, type ReportStatus } from './monthly-reports.machine';
 import { reportPolicy, type ReportFacts } from './monthly-reports.policy';
 import type { SaveDraftInput } from './monthly-reports.schemas';
 import { monthlyReportFunding, monthlyReportPhotos, monthlyReports, reportingPeriods, reportingSettings } from './monthly-reports.tables';
 import { attachments } from '../../platform/attachments';
 import { uploadDocument } from '../projects';
-import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings } from './periods';
+import { beijingDate, DEFAULT_CYCLE, periodOf, periodSpec, type CycleSettings, type PeriodSpec } from './periods';
 
 /** Stages whose projects report every month. */
 export const REPORTING_STAGES: Stage[] = ['preliminary', 'ready', 'construction'];
@@ -37,10 +38,26 @@ export async function cycleSettings(tx: DbOrTx, divisionCode: string): Promise<C
   return row ?? { ...DEFAULT_CYCLE, lagMarginPct: 20, idleMonths: 2 };
 }
 
-/** Opens a period if it does not exist yet (periods open on first use; no one has to create them). */
-export async function ensurePeriod(tx: DbOrTx, divisionCode: string, period: string) {
+/** Whether a period has begun on a day (Beijing time): its first month has started. Later periods take no reports. */
+export function isPeriodStarted(period: string, now: Date = new Date()): boolean {
+  return `${period}-01` <= beijingDate(now);
+}
+
+/** Refuses a period that has not begun yet (a 2027-03 report on 2026-12-02), naming the field. */
+export function refuseUnstartedPeriod(spec: Pick<PeriodSpec, 'period' | 'year' | 'firstMonth' | 'label'>, now: Date = new Date()): void {
+  if (isPeriodStarted(spec.period, now)) return;
+  throw new AppError('PERIOD_NOT_STARTED', `${spec.year}年${spec.label}报送期尚未开始（${spec.year}年${spec.firstMonth}月1日起开放），不能填报或导入未来月份的月报`, { field: 'period' });
+}
+
+/**
+ * Opens a period if it does not exist yet (periods open on first use; no one has to create
+ * them). Only the current and past periods open: a period that has not begun is refused and
+ * left unopened.
+ */
+export async function ensurePeriod(tx: DbOrTx, divisionCode: string, period: string, now: Date = new Date()) {
   const settings = await cycleSettings(tx, divisionCode);
   const spec = periodSpec(period, settings);
+  refuseUnstartedPeriod(spec, now);
   await tx
     .insert(reportingPeriods)
     .values({ divisionCode, period: spec.period, label: spec.label, firstMonth: spec.firstMonth, lastMonth: spec.lastMonth, deadline: spec.deadline, summaryDue: spec.summaryDue })
@@ -53,7 +70,7 @@ export async function ensurePeriod(tx: DbOrTx, divisionCode: string, period: str
 export async function currentPeriod(tx: DbOrTx, divisionCode: string, now = new Date()) {
   const settings = await cycleSettings(tx, divisionCode);
   const today = beijingDate(now);
-  return ensurePeriod(tx, divisionCode, periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)), settings));
+  return ensurePeriod(tx, divisionCode, periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)), settings), now);
 }
 
 function present(r: ReportRow, funding: Array<{ source: string; amount: string }>) {
@@ -76,6 +93,7 @@ function present(r: ReportRow, funding: Array<{ source: string; amount: string }
     explanation: r.explanation,
     revisionReason: r.revisionReason,
     isLate: r.isLate,
+    isHistoryEntry: r.isHistoryEntry,
     submittedByName: r.submittedByName,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedByName: r.reviewedByName,
@@ -145,8 +163,8 @@ export async function reportGrid(
 ) {
   const { db } = database;
   const spec = periodSpec(query.period, await cycleSettings(db, actor.divisionCode));
-  // Periods open on first use: looking at one is enough to start it.
-  if (divisionPrefix(actor.divisionCode).length === 6) await ensurePeriod(db, actor.divisionCode, spec.period);
+  // Periods open on first use: looking at one is enough to start it (a period not begun yet is shown, not opened).
+  if (divisionPrefix(actor.divisionCode).length === 6 && isPeriodStarted(spec.period)) await ensurePeriod(db, actor.divisionCode, spec.period);
   const latest = db
     .selectDistinctOn([monthlyReports.divisionCode, monthlyReports.projectId], {
       divisionCode: monthlyReports.divisionCode,
@@ -222,8 +240,8 @@ async function loadReportable(tx: DbOrTx, actor: Actor, projectId: string) {
   return project;
 }
 
-async function openPeriodOrRefuse(tx: DbOrTx, divisionCode: string, period: string) {
-  const row = await ensurePeriod(tx, divisionCode, period);
+async function openPeriodOrRefuse(tx: DbOrTx, divisionCode: string, period: string, now: Date = new Date()) {
+  const row = await ensurePeriod(tx, divisionCode, period, now);
   if (row.status !== 'open') throw new AppError('CONFLICT', `${row.label}报送期已关闭，如需修改请向发改局提交重开申请`);
   return row;
 }
@@ -249,12 +267,12 @@ async function replaceReportFunding(tx: Tx, divisionCode: string, reportId: stri
 }
 
 /** Saves the draft of a project's report for a period (creating revision 1, or editing the open draft). */
-export async function saveDraft(database: Database, actor: Actor, projectId: string, periodInput: string, input: SaveDraftInput) {
+export async function saveDraft(database: Database, actor: Actor, projectId: string, periodInput: string, input: SaveDraftInput, now: Date = new Date()) {
   return database.db.transaction(async (tx) => {
     const project = await loadReportable(tx, actor, projectId);
     reportPolicy.authorize(actor, 'edit', reportFacts(null, project));
     const spec = periodSpec(periodInput, await cycleSettings(tx, project.divisionCode));
-    await openPeriodOrRefuse(tx, project.divisionCode, spec.period);
+    const period = await openPeriodOrRefuse(tx, project.divisionCode, spec.period, now);
     const latest = await latestRevision(tx, project.divisionCode, projectId, spec.period);
     const { version, funding, ...fields } = input;
     if (latest && latest.status !== 'draft') {
@@ -272,7 +290,7 @@ export async function saveDraft(database: Database, actor: Actor, projectId: str
       version,
       current: latest ?? undefined,
       set: { ...fields, stage: project.stage },
-      values: { divisionCode: project.divisionCode, projectId, period: spec.period, revision: 1, stage: project.stage, ...fields, createdBy: actor.id },
+      values: { divisionCode: project.divisionCode, projectId, period: spec.period, revision: 1, stage: project.stage, ...fields, isHistoryEntry: period.historyEntry, createdBy: actor.id },
       after: async (saved) => {
         if (!latest) await writeHistory(tx, reportMachine, [{ divisionCode: project.divisionCode, recordId: saved.id, from: null, to: 'draft', action: 'create', actor }]);
       },
@@ -293,7 +311,7 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
     const report = await loadReportInScope(tx, actor, reportId);
     const project = await loadReportable(tx, actor, report.projectId);
     reportPolicy.authorize(actor, 'submit', reportFacts(report, project));
-    const period = await openPeriodOrRefuse(tx, report.divisionCode, report.period);
+    const period = await openPeriodOrRefuse(tx, report.divisionCode, report.period, now);
     reportMachine.assert(report.status as ReportStatus, { action: 'submit' }, actor, { report });
     const before = (await priorFigures(tx, report.divisionCode, [project.id], report.period)).get(project.id);
     const prior = { totalInvestment: plainWan(project.totalInvestment), yearCumulativeBefore: before?.yearBefore ?? '0', sinceStartBefore: before?.allBefore ?? '0', lastProgressPct: before?.lastPct ?? null };
@@ -302,7 +320,9 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
     const figures = reportFigures(report, prior);
     const yearCumulative = new Decimal(figures.yearCumulative);
     const sinceStart = new Decimal(figures.sinceStart);
-    const isLate = beijingDate(now) > period.deadline;
+    // A report entered in the period's history-entry mode (补录) is never late.
+    const isHistoryEntry = period.historyEntry;
+    const isLate = !isHistoryEntry && beijingDate(now) > period.deadline;
     return transitionRecord(tx, reportMachine, {
       actor,
       ...reportRecord(report),
@@ -313,6 +333,7 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
         yearCumulative: yearCumulative.toFixed(4),
         sinceStartCumulative: sinceStart.toFixed(4),
         isLate,
+        isHistoryEntry,
         submittedBy: actor.id,
         submittedByName: actor.displayName,
         submittedAt: now,
@@ -325,7 +346,7 @@ export async function submitReport(database: Database, actor: Actor, reportId: s
         action: 'monthly_report.submitted',
         entityType: 'monthly_report',
         entityId: row.id,
-        summary: `提交月报：${project.name}（${period.label}${row.revision > 1 ? `，第 ${row.revision} 版` : ''}${isLate ? '，逾期' : ''}）`,
+        summary: `提交月报：${project.name}（${period.label}${row.revision > 1 ? `，第 ${row.revision} 版` : ''}${isLate ? '，逾期' : ''}${isHistoryEntry ? '，补录历史数据' : ''}）`,
         after: { ...row, projectId: project.id },
       }),
       present: async (row) => presentFor(tx, actor, row, await fundingOf(tx, report.divisionCode, row.id)),
@@ -464,4 +485,41 @@ export async function addReportPhoto(database: Database, filesDir: string, actor
       await tx.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: photo.id });
     },
   });
+}
+
+/** The reports of a batch in the caller's scope, labelled by project; any id outside it refuses the whole batch (404). */
+async function loadBatchInScope(tx: DbOrTx, actor: Actor, reportIds: string[]): Promise<BatchItem[]> {
+  const ids = distinctIds(reportIds);
+  const rows = await tx
+    .select({ id: monthlyReports.id, projectName: projects.name })
+    .from(monthlyReports)
+    .innerJoin(projects, and(eq(projects.divisionCode, monthlyReports.divisionCode), eq(projects.id, monthlyReports.projectId)))
+    .where(and(inArray(monthlyReports.id, ids), projectScope(actor)));
+  const names = new Map(rows.map((r) => [r.id, r.projectName]));
+  const missing = ids.filter((id) => !names.has(id)).length;
+  if (missing) notFound(`所选 ${ids.length} 份月报中有 ${missing} 份不存在或不在您的数据范围内，整批未处理`);
+  return ids.map((id) => ({ id, label: names.get(id)! }));
+}
+
+/** What a batch answers: each report it moved, with its project's name. */
+function batchResult(items: BatchItem[], moved: Array<{ id: string; projectId: string; status: string; version: number }>) {
+  return { count: moved.length, data: moved.map((r, i) => ({ id: r.id, projectId: r.projectId, projectName: items[i].label, status: r.status, version: r.version })) };
+}
+
+/**
+ * 批量审核: approves or returns many submitted reports with one 审核意见, each through the
+ * single review (its policy, machine, history and one audit entry per report), all or nothing.
+ */
+export async function reviewReports(database: Database, actor: Actor, input: { reportIds: string[]; decision: 'approve' | 'return'; comment?: string | null }) {
+  const items = await loadBatchInScope(database.db, actor, input.reportIds);
+  const decision = { approve: input.decision === 'approve', comment: input.comment ?? null };
+  const moved = await runBatch(database, items, { verb: decision.approve ? '审核通过' : '退回', noun: '月报' }, (scoped, item) => reviewReport(scoped, actor, item.id, decision));
+  return batchResult(items, moved);
+}
+
+/** 批量提交: submits many drafts, each through the single submission (its rules, lateness and audit entry), all or nothing. */
+export async function submitReports(database: Database, actor: Actor, input: { reportIds: string[] }, now = new Date()) {
+  const items = await loadBatchInScope(database.db, actor, input.reportIds);
+  const moved = await runBatch(database, items, { verb: '提交', noun: '月报' }, (scoped, item) => submitReport(scoped, actor, item.id, now));
+  return batchResult(items, moved);
 }

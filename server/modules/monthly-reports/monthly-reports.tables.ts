@@ -35,6 +35,15 @@ export const reportingPeriods = pgTable(
     status: varchar('status', { length: 8 }).notNull().default('open'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedByName: varchar('closed_by_name', { length: 64 }),
+    /**
+     * 补录历史数据: turned on by the 发改局 for a past period (a county moving onto the platform
+     * enters last year); reports submitted meanwhile are history entries, never late, and the
+     * period's lateness is not flagged. Who turned it on or off last, when and why.
+     */
+    historyEntry: boolean('history_entry').notNull().default(false),
+    historyEntryByName: varchar('history_entry_by_name', { length: 64 }),
+    historyEntryAt: timestamp('history_entry_at', { withTimezone: true }),
+    historyEntryReason: text('history_entry_reason'),
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.divisionCode, t.period] })],
@@ -70,6 +79,8 @@ export const monthlyReports = pgTable(
     /** Why a new revision corrects an earlier one. */
     revisionReason: text('revision_reason'),
     isLate: boolean('is_late').notNull().default(false),
+    /** Entered in the period's history-entry mode (补录): never late, left out of the lateness statistics. */
+    isHistoryEntry: boolean('is_history_entry').notNull().default(false),
     submittedBy: uuid('submitted_by'),
     submittedByName: varchar('submitted_by_name', { length: 64 }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -129,6 +140,15 @@ export const periodReopenRequests = pgTable(
     requestedBy: uuid('requested_by').notNull(),
     requestedByName: varchar('requested_by_name', { length: 64 }).notNull(),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Who decides, fixed when requested by the division's 重开审批人 rule: 'unit' (another 发改局
+     * user of the division), 'leader' (a 县级领导 account of the division), 'city' or 'province'
+     * (a 发改局 user of `approverDivisionCode`, when the rule says so or the division has no one else).
+     */
+    approverKind: varchar('approver_kind', { length: 12 }).notNull().default('unit'),
+    approverDivisionCode: char('approver_division_code', { length: 6 }),
+    /** Who will approve, as the requester was told. */
+    approverLabel: varchar('approver_label', { length: 200 }),
     reviewedByName: varchar('reviewed_by_name', { length: 64 }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewComment: text('review_comment'),
@@ -170,8 +190,11 @@ export const monthlyReportPhotos = pgTable(
 
 /**
  * The summary of a closed period, kept as computed the first time it was asked for: a closed
- * period is frozen, so its summary is a published figure, not a live query. Dropped when a
- * covered county's period is reopened. `scopeKey` separates what different scopes see.
+ * period is frozen, so its summary is a published figure, not a live query. A month's
+ * correction (a reopen, an approved report) feeds its own period's summary, every later
+ * period's year-to-date and next year's 同期: those snapshots are marked stale
+ * (`staleReason`) and recomputed on the next read, which records why (`recomputeReason`).
+ * `scopeKey` separates what different scopes see.
  */
 export const summarySnapshots = pgTable(
   'summary_snapshots',
@@ -181,6 +204,10 @@ export const summarySnapshots = pgTable(
     scopeKey: varchar('scope_key', { length: 80 }).notNull(),
     summary: jsonb('summary').notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a month it covers changed: the next read recomputes it (「2026-03 月报更正」). */
+    staleReason: text('stale_reason'),
+    /** Why the kept figures were last recomputed; null when computed once. */
+    recomputeReason: text('recompute_reason'),
   },
   (t) => [primaryKey({ columns: [t.divisionCode, t.period, t.scopeKey] })],
 );

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { defineMachine, type EffectContext } from '../../platform/workflow/machine';
 import { transitionRecord, type WorkflowContext } from '../../platform/workflow/transitions';
 import { reportingPeriods } from './monthly-reports.tables';
-import { dropSnapshots } from './summary.service';
+import { markSnapshotsStale } from './summary-snapshots';
 
 export type PeriodStatus = 'open' | 'closed';
 
@@ -16,9 +16,9 @@ export interface PeriodMove {
   pendingReports?: number;
 }
 
-// A reopened period's published summaries are stale.
+// A reopened period's published summaries are stale, and so is every summary its month feeds.
 async function dropStaleSummaries({ context: { tx }, divisionCode, recordId }: EffectContext<PeriodStatus, PeriodFacts, PeriodMove, WorkflowContext>) {
-  await dropSnapshots(tx, divisionCode, recordId);
+  await markSnapshotsStale(tx, divisionCode, recordId, `${recordId} 报送期重开`);
 }
 
 /** 报送期: open until the 发改局 closes (freezes) it; reopened only by an approved request. History as `period`. */
@@ -36,7 +36,8 @@ export const periodMachine = defineMachine<PeriodStatus, PeriodFacts, PeriodMove
       refused: (_from, f) => `${f.label}报送期已关闭`,
       requires: [(f) => (f.pendingReports ? `还有 ${f.pendingReports} 份月报待审核，审核完毕后再关闭报送期` : null)],
     },
-    { from: 'closed', to: 'open', action: 'reopen', label: '重开', permission: 'period.manage', refused: (_from, f) => `${f.label}报送期未关闭`, effects: [dropStaleSummaries] },
+    // Taken by whoever approves the reopen request (the division's 重开审批人 rule), as its effect.
+    { from: 'closed', to: 'open', action: 'reopen', label: '重开', permission: 'period.reopen.decide', refused: (_from, f) => `${f.label}报送期未关闭`, effects: [dropStaleSummaries] },
   ],
 });
 
@@ -67,7 +68,11 @@ async function reopenPeriod({ context, divisionCode, facts: { period }, recordId
   });
 }
 
-/** 重开申请: requested by a filler for a closed period, approved (reopening it) or rejected by the 发改局. History as `period_reopen_request`. */
+/**
+ * 重开申请: requested by a filler for a closed period, approved (reopening it) or rejected by the
+ * approver the division's 重开审批人 rule names (another 发改局 user, a leader account, or the
+ * city's 发改局). History as `period_reopen_request`.
+ */
 export const reopenRequestMachine = defineMachine<ReopenRequestStatus, object, ReopenMove, WorkflowContext>({
   kind: 'period_reopen_request',
   states: ['pending', 'approved', 'rejected'],
@@ -84,7 +89,7 @@ export const reopenRequestMachine = defineMachine<ReopenRequestStatus, object, R
         (f) => (f.period.status === 'closed' && f.hasPendingRequest ? '该报送期已有待审批的重开申请' : null),
       ],
     },
-    { from: 'pending', to: 'approved', action: 'approve', label: '同意重开', permission: 'period.manage', refused: '该申请已处理', effects: [reopenPeriod] },
-    { from: 'pending', to: 'rejected', action: 'reject', label: '驳回', permission: 'period.manage', refused: '该申请已处理' },
+    { from: 'pending', to: 'approved', action: 'approve', label: '同意重开', permission: 'period.reopen.decide', refused: '该申请已处理', effects: [reopenPeriod] },
+    { from: 'pending', to: 'rejected', action: 'reject', label: '驳回', permission: 'period.reopen.decide', refused: '该申请已处理' },
   ],
 });

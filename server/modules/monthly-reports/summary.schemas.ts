@@ -38,6 +38,14 @@ export const ReportingCounts = z
   .object({ expected: z.number(), submitted: z.number(), approved: z.number(), missing: z.number(), late: z.number() })
   .openapi('ReportingCounts');
 
+/** The full count of lagging projects, by reason (the list itself is complete too). */
+export const LaggingCounts = z
+  .object({ total: z.number(), behind_plan: z.number(), idle: z.number(), start_overdue: z.number() })
+  .openapi('LaggingCounts');
+
+/** The year's growth target and how far the 同比 reaches it (完成目标 %, the targets page's figure). */
+export const GrowthTarget = z.object({ targetPct: z.string(), completionPct: z.string().nullable() }).openapi('GrowthTarget');
+
 /** The investment thresholds (万元) a summary was computed with. */
 export const SummaryThresholds = z
   .object({ countedMinWan: z.number(), majorMinWan: z.number(), largeMinWan: z.number() })
@@ -67,6 +75,14 @@ export const MonthlySummary = z
     issues: z.array(ReportedIssue),
     reporting: ReportingCounts,
     official: z.object({ yearCumulative: z.string(), growthPct: z.string().nullable() }).nullable(),
+    asOf: z.string().openapi({ description: '预警判断日：报送期已结束的为期末，未结束的为当天' }),
+    figureStatus: z.enum(['final', 'preliminary']).openapi({ description: 'final 正式（所涉县区均已关闭报送期）；preliminary 初步' }),
+    figureNote: z.string().openapi({ example: '初步 · 报送期未关闭，已报 61%' }),
+    laggingCounts: LaggingCounts,
+    laggingDefinition: z.string(),
+    byCounty: z.array(SummaryBreakdownRow).openapi({ description: '分县区（市、省汇总时每县一行，合计等于总数；县级为空）' }),
+    growthTarget: GrowthTarget,
+    recomputeReason: z.string().nullable().openapi({ example: '因 2026-03 月报更正重新计算' }),
   })
   .openapi('MonthlySummary');
 

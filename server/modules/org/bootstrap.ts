@@ -4,6 +4,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.service';
 import { hashPassword } from '../../platform/auth/passwords';
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/http/errors';
+import { divisionLevelOf } from './counties.service';
 import { divisions, orgUnits, users } from './org.tables';
 
 /** Whether any user exists yet. */
@@ -24,7 +25,7 @@ export async function createFirstAdmin(
   if (weakness) throw new AppError('VALIDATION_FAILED', weakness, { field: 'password' });
   if (!/^\d{6}$/.test(input.divisionCode)) throw new AppError('VALIDATION_FAILED', '行政区划代码应为 6 位数字', { field: 'divisionCode' });
   const passwordHash = await hashPassword(input.password);
-  const level = input.divisionCode.endsWith('0000') ? 'province' : input.divisionCode.endsWith('00') ? 'city' : 'county';
+  const level = divisionLevelOf(input.divisionCode);
   await database.db.transaction(async (tx) => {
     await tx.insert(divisions).values({ code: input.divisionCode, name: input.divisionName, level }).onConflictDoNothing();
     const [unit] = await tx

@@ -2,3 +2,4 @@
 export { likePattern } from './org.repository';
 export { requireCountyActor } from './org.service';
 export { divisions, orgUnits, users } from './org.tables';
+export { unitShortName } from './unit-names';

@@ -8,6 +8,8 @@ export const orgCatalog = defineCatalog({
     'user.read': { label: '查看用户', roles: ['admin', 'auditor', 'drc'] },
     'user.manage': { label: '管理用户', roles: ['admin'] },
     'division.read': { label: '查看行政区划', roles: ALL_ROLES },
+    // Held by every administrator; only one at a province or city may use it (a county's admin is refused, 403).
+    'division.manage': { label: '新增县区', roles: ['admin'] },
   },
   auditActions: {
     'user.created': '新建用户',

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; field?: string } }).error;
+const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; field?: string; message: string } }).error;
 
 describe('units', () => {
   it('creates a unit, audited with its after-image', async () => {
@@ -49,6 +49,34 @@ describe('units', () => {
     expect(res.status).toBe(409);
     expect(await errorOf(res)).toMatchObject({ code: 'DUPLICATE', field: 'name' });
     expect(await countAuditEntries(database.db)).toBe(before);
+  });
+
+  it('refuses a name that differs from an existing unit’s only by the county prefix, naming the existing unit', async () => {
+    await buildUnit(database, { divisionCode: COUNTY, name: '河西县农业农村局' });
+    const before = await countAuditEntries(database.db);
+    for (const name of ['县农业农村局', '农业农村局', '河西县 农业农村局']) {
+      const res = await admin.post('/api/units', { name, kind: 'department' });
+      expect(res.status, name).toBe(409);
+      const error = await errorOf(res);
+      expect(error, name).toMatchObject({ code: 'DUPLICATE', field: 'name' });
+      expect(error.message, name).toContain('「河西县农业农村局」');
+    }
+    // The other way round too: the full name beside an existing 「县…」.
+    const full = await admin.post('/api/units', { name: '河西县林草局', kind: 'department' });
+    expect(full.status).toBe(409);
+    expect((await errorOf(full)).message).toContain('「县林草局」');
+    expect(await countAuditEntries(database.db)).toBe(before);
+    const listed = await (await admin.get(`/api/units?q=${encodeURIComponent('农业农村局')}`)).json();
+    expect(listed.data.map((u: { name: string }) => u.name)).toEqual(['河西县农业农村局']);
+  });
+
+  it('refuses renaming a unit to another unit’s short name, and keeps the row', async () => {
+    const unit = await (await admin.post('/api/units', { name: '县自然资源局', kind: 'department' })).json();
+    const res = await admin.patch(`/api/units/${unit.id}`, { version: unit.version, name: '县林草局' });
+    expect(res.status).toBe(409);
+    expect(await errorOf(res)).toMatchObject({ code: 'DUPLICATE', field: 'name' });
+    const renamed = await admin.patch(`/api/units/${unit.id}`, { version: unit.version, name: '河西县自然资源局' });
+    expect(renamed.status).toBe(200);
   });
 
   it('answers 400 naming the field for bad input', async () => {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { loginFailures } from '../../platform/auth/auth.tables';
 import type { DbOrTx } from '../../platform/db/client';
 import { divisions, orgUnits, users } from './org.tables';
@@ -53,13 +54,9 @@ export async function listUnits(
   return { rows, total: count.n };
 }
 
-/** Whether a unit name is taken in a division (optionally ignoring one unit). */
-export async function unitNameTaken(tx: DbOrTx, divisionCode: string, name: string, exceptId?: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: orgUnits.id })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.divisionCode, divisionCode), eq(orgUnits.name, name)));
-  return rows.some((r) => r.id !== exceptId);
+/** The id and name of every unit of a division (for the name checks). */
+export function unitNamesIn(tx: DbOrTx, divisionCode: string): Promise<Array<{ id: string; name: string }>> {
+  return tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.divisionCode, divisionCode));
 }
 
 const userColumns = { user: users, unitName: orgUnits.name, lockedUntil: loginFailures.lockedUntil };
@@ -101,3 +98,36 @@ export async function usernameTaken(tx: DbOrTx, username: string): Promise<boole
   const rows = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
   return rows.length > 0;
 }
+
+/** Whether another division has this name within a region (a province's county names are unique). */
+export async function divisionNameTaken(tx: DbOrTx, name: string, region: SQL): Promise<{ code: string; name: string } | null> {
+  const [row] = await tx.select({ code: divisions.code, name: divisions.name }).from(divisions).where(and(eq(divisions.name, name), region));
+  return row ?? null;
+}
+
+/** A page of counties within a condition, with their city's name, units, users and administrators. */
+export async function listCounties(tx: DbOrTx, options: { scope: SQL | undefined; q?: string; limit: number; offset: number }) {
+  const parents = alias(divisions, 'parent');
+  const where = and(
+    eq(divisions.level, 'county'),
+    options.scope,
+    options.q ? or(ilike(divisions.name, likePattern(options.q)), ilike(divisions.code, likePattern(options.q))) : undefined,
+  );
+  const unitCount = sql<number>`(select count(*)::int from ${orgUnits} where ${orgUnits.divisionCode} = ${divisions.code})`;
+  const userCount = sql<number>`(select count(*)::int from ${users} where ${users.divisionCode} = ${divisions.code})`;
+  // Usernames hold no comma (CreateUserBody), so a joined text parses on every driver.
+  const admins = sql<string | null>`(select string_agg(${users.username}, ',' order by ${users.createdAt}, ${users.username}) from ${users} where ${users.divisionCode} = ${divisions.code} and ${users.role} = 'admin')`;
+  const [rows, [count]] = await Promise.all([
+    tx
+      .select({ division: divisions, parentName: parents.name, unitCount, userCount, admins })
+      .from(divisions)
+      .leftJoin(parents, eq(parents.code, sql`coalesce(${divisions.parentCode}, substr(${divisions.code}, 1, 4) || '00')`))
+      .where(where)
+      .orderBy(asc(divisions.code))
+      .limit(options.limit)
+      .offset(options.offset),
+    tx.select({ n: sql<number>`count(*)::int` }).from(divisions).where(where),
+  ]);
+  return { rows, total: count.n };
+}
+export type CountyRow = Awaited<ReturnType<typeof listCounties>>['rows'][number];

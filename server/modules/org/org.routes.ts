@@ -2,6 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import {
+  County,
+  CountyListQuery,
+  CreateCountyBody,
+  CreatedCounty,
   CreateUnitBody,
   CreateUserBody,
   Division,
@@ -14,6 +18,7 @@ import {
   User,
   UserListQuery,
 } from './org.schemas';
+import * as counties from './counties.service';
 import * as org from './org.service';
 
 
@@ -25,6 +30,24 @@ const routes = {
     summary: '行政区划（本人管辖范围内）',
     permission: 'division.read',
     responses: { 200: json(z.object({ data: z.array(Division) }), '行政区划列表'), 401: errorResponses[401], 403: errorResponses[403] },
+  }),
+  listCounties: defineRoute({
+    method: 'get',
+    path: '/api/counties',
+    tags: ['组织'],
+    summary: '县区列表（本人管辖范围内，含单位数、用户数和管理员账号；与用户列表同一权限）',
+    permission: 'user.read',
+    request: { query: CountyListQuery },
+    responses: { 200: json(z.object({ data: z.array(County), total: z.number() }), '县区列表'), ...errorResponses },
+  }),
+  createCounty: defineRoute({
+    method: 'post',
+    path: '/api/counties',
+    tags: ['组织'],
+    summary: '新增县区：行政区划、发展和改革局和首个管理员（首次登录须修改密码），市（州）或省级管理员办理',
+    permission: 'division.manage',
+    request: body(CreateCountyBody),
+    responses: { 201: json(CreatedCounty, '已新增'), ...errorResponses },
   }),
   listUnits: defineRoute({
     method: 'get',
@@ -107,6 +130,8 @@ export function orgRoutes() {
       const rows = await org.listDivisions(c.get('deps').database, requireActor(c));
       return c.json({ data: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode })) }, 200);
     })
+    .openapi(routes.listCounties, async (c) => c.json(await counties.listCounties(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
+    .openapi(routes.createCounty, async (c) => c.json(await counties.createCounty(c.get('deps').database, requireActor(c), c.req.valid('json')), 201))
     .openapi(routes.listUnits, async (c) => c.json(await org.listUnits(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
     .openapi(routes.createUnit, async (c) => c.json(await org.createUnit(c.get('deps').database, requireActor(c), c.req.valid('json')), 201))
     .openapi(routes.updateUnit, async (c) =>

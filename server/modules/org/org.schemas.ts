@@ -3,6 +3,12 @@ import { DATA_SCOPES, ROLES, UNIT_KINDS } from '../../../common/roles';
 
 const phone = z.string().trim().max(32, '电话过长').regex(/^[0-9+\-\s()（）转]*$/, '电话号码格式不正确');
 const divisionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
+const username = z
+  .string()
+  .trim()
+  .min(3, '用户名至少 3 个字符')
+  .max(64, '用户名过长')
+  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线');
 
 export const Division = z
   .object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() })
@@ -83,12 +89,7 @@ export const User = z
 
 export const CreateUserBody = z
   .object({
-    username: z
-      .string()
-      .trim()
-      .min(3, '用户名至少 3 个字符')
-      .max(64, '用户名过长')
-      .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线'),
+    username,
     displayName: z.string().trim().min(1, '请输入姓名').max(64, '姓名过长'),
     role: z.enum(ROLES),
     dataScope: z.enum(DATA_SCOPES).optional(),
@@ -122,5 +123,46 @@ export const UserListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
+
+/** A county as the 区划管理 page lists it: the division and what it holds. */
+export const County = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    parentCode: z.string().nullable(),
+    parentName: z.string().nullable(),
+    unitCount: z.number().int(),
+    userCount: z.number().int(),
+    /** The county's administrators' usernames. */
+    admins: z.array(z.string()),
+    createdAt: z.string(),
+  })
+  .openapi('County');
+
+export const CountyListQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** 新增县区: the division, its 发改局 and its first administrator, created together. */
+export const CreateCountyBody = z
+  .object({
+    code: divisionCode.openapi({ example: '620929' }),
+    name: z.string().trim().min(2, '县区名称至少 2 个字').max(32, '县区名称过长'),
+    /** Defaults to 「<县区名称>发展和改革局」. */
+    drcUnitName: z.string().trim().min(2, '单位名称至少 2 个字').max(100, '单位名称过长').nullish(),
+    adminUsername: username,
+    adminDisplayName: z.string().trim().min(1, '请输入管理员姓名').max(64, '姓名过长'),
+    adminPhone: phone.nullish(),
+    adminPassword: z.string().min(1, '请输入初始密码').max(128, '密码过长'),
+  })
+  .strict()
+  .openapi('CreateCountyBody');
+
+/** What 新增县区 created. */
+export const CreatedCounty = z
+  .object({ county: County, drcUnit: Unit, admin: User })
+  .openapi('CreatedCounty');
 
 export const IdParam = z.object({ id: z.string().uuid('编号格式不正确') });

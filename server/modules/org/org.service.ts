@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/http/context';
 import { AppError, forbidden, notFound } from '../../platform/http/errors';
 import * as repo from './org.repository';
 import { divisions, orgUnits, users } from './org.tables';
+import { unitShortName, unitWithSameShortName } from './unit-names';
 
 /** A unit as the API shows it. */
 export function presentUnit(row: repo.UnitRow) {
@@ -62,7 +63,6 @@ function auditedUser(user: repo.UserRow) {
   return rest;
 }
 
-/** Divisions within the caller's region. */
 /**
  * Refuses (403) an action that belongs to one county when the caller sits at a city or
  * province: a batch import writes into the caller's own county and nowhere else. Answers the
@@ -74,6 +74,7 @@ export async function requireCountyActor(tx: DbOrTx, actor: Actor, message: stri
   return division;
 }
 
+/** Divisions within the caller's region. */
 export async function listDivisions(database: Database, actor: Actor) {
   return repo.selectDivisions(database.db, actorRegion(actor, divisions.code));
 }
@@ -112,17 +113,33 @@ async function checkParent(database: Database, divisionCode: string, parentId: s
   if (!parent) throw new AppError('VALIDATION_FAILED', '上级单位不存在或不在同一行政区划', { field: 'parentId' });
 }
 
+/**
+ * Refuses (409, field `name`) a unit name that another unit of the division has already, in
+ * full or as its short name (「县农业农村局」 beside 「河西县农业农村局」): the ledger import and
+ * every picker could no longer tell them apart.
+ */
+async function checkUnitName(tx: DbOrTx, division: { code: string; name: string }, name: string, exceptId?: string) {
+  const units = await repo.unitNamesIn(tx, division.code);
+  const same = units.find((u) => u.id !== exceptId && u.name === name);
+  if (same) throw new AppError('DUPLICATE', `单位「${name}」已存在`, { field: 'name' });
+  const similar = unitWithSameShortName(units, name, division.name, exceptId);
+  if (similar) {
+    throw new AppError(
+      'DUPLICATE',
+      `单位「${name}」与已有单位「${similar.name}」仅差县名前缀（简称同为「${unitShortName(name, division.name)}」），台账导入时无法区分，请核对是否为同一单位，或改用可区分的名称`,
+      { field: 'name' },
+    );
+  }
+}
+
 /** Creates a unit in the caller's division (or a division in their region). */
 export async function createUnit(database: Database, actor: Actor, input: UnitInput & { name: string; kind: UnitKind; divisionCode?: string }) {
   const divisionCode = input.divisionCode ?? actor.divisionCode;
-  if (!canReachDivision(actor, divisionCode) || !(await repo.findDivision(database.db, divisionCode))) {
-    throw new AppError('VALIDATION_FAILED', '行政区划不存在或不在您的管理范围内', { field: 'divisionCode' });
-  }
+  const division = canReachDivision(actor, divisionCode) ? await repo.findDivision(database.db, divisionCode) : null;
+  if (!division) throw new AppError('VALIDATION_FAILED', '行政区划不存在或不在您的管理范围内', { field: 'divisionCode' });
   await checkParent(database, divisionCode, input.parentId);
   return database.db.transaction(async (tx) => {
-    if (await repo.unitNameTaken(tx, divisionCode, input.name)) {
-      throw new AppError('DUPLICATE', `单位「${input.name}」已存在`, { field: 'name' });
-    }
+    await checkUnitName(tx, division, input.name);
     const [row] = await tx
       .insert(orgUnits)
       .values({
@@ -156,8 +173,9 @@ export async function updateUnit(database: Database, actor: Actor, id: string, i
     if (!before) notFound('单位不存在或不在您的管理范围内');
     assertSameVersion(before.version, input.version);
     await checkParent(database, before.divisionCode, input.parentId, id);
-    if (input.name && input.name !== before.name && (await repo.unitNameTaken(tx, before.divisionCode, input.name, id))) {
-      throw new AppError('DUPLICATE', `单位「${input.name}」已存在`, { field: 'name' });
+    if (input.name && input.name !== before.name) {
+      const division = await repo.findDivision(tx, before.divisionCode);
+      await checkUnitName(tx, { code: before.divisionCode, name: division?.name ?? '' }, input.name, id);
     }
     const { version, ...changes } = input;
     return saveRecord(tx, {

@@ -146,3 +146,77 @@ describe('export and template', () => {
     expect(parsed.records.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('units that differ only by the county prefix', () => {
+  // A county that already has both spellings (made before the unit service refused the second).
+  const TWIN = '620931';
+  let clerk: TestClient;
+  let countyAgri: string;
+  let fullAgri: string;
+  let water: string;
+
+  beforeAll(async () => {
+    await buildDivision(database, { code: TWIN, name: '河西县' });
+    const drcUnit = await buildUnit(database, { divisionCode: TWIN, name: '河西县发展和改革局', kind: 'drc' });
+    countyAgri = (await buildUnit(database, { divisionCode: TWIN, name: '县农业农村局', kind: 'department' })).id;
+    fullAgri = (await buildUnit(database, { divisionCode: TWIN, name: '河西县农业农村局', kind: 'department' })).id;
+    water = (await buildUnit(database, { divisionCode: TWIN, name: '河西县水务局', kind: 'department' })).id;
+    await buildUnit(database, { divisionCode: TWIN, name: '河西县牧业发展有限公司', kind: 'owner' });
+    clerk = await new TestClient(app).login((await buildUser(database, { role: 'drc', unitId: drcUnit.id, divisionCode: TWIN })).username);
+  });
+
+  const row = (name: string, department: string, ownerUnit = '河西县牧业发展有限公司') => ({ name, ownerUnit, department, sector: '农业', totalInvestment: '1000' });
+  const departmentOf = async (name: string) => {
+    const { data } = await (await clerk.get(`/api/projects?q=${encodeURIComponent(name)}`)).json();
+    return data[0].departmentId as string;
+  };
+
+  it('matches the exact full name first, then a short name only when one unit has it, and reports the ambiguity on its row', async () => {
+    const ledger = await writeLedger(
+      [
+        row('河西县高标准农田建设项目', '河西县农业农村局'),
+        row('河西县设施农业示范园', '县农业农村局'),
+        row('河西县饮水安全巩固工程', '县水务局'),
+        row('河西县农村人居环境整治项目', '农业农村局'),
+      ],
+      { title: '台账' },
+    );
+    const preview = await (await upload(clerk, ledger)).json();
+    expect(preview.canCommit).toBe(false);
+    expect(preview.problems).toHaveLength(1);
+    const [ambiguous] = preview.problems;
+    expect(ambiguous).toMatchObject({ row: 7, field: 'department' });
+    expect(ambiguous.message).toContain('「县农业农村局」');
+    expect(ambiguous.message).toContain('「河西县农业农村局」');
+
+    const clear = await writeLedger([row('河西县高标准农田建设项目', '河西县农业农村局'), row('河西县设施农业示范园', '县农业农村局'), row('河西县饮水安全巩固工程', '县水务局')], { title: '台账' });
+    expect(await (await upload(clerk, clear, '台账.xlsx', true)).json()).toMatchObject({ created: 3 });
+    expect(await departmentOf('高标准农田')).toBe(fullAgri);
+    expect(await departmentOf('设施农业')).toBe(countyAgri);
+    expect(await departmentOf('饮水安全')).toBe(water);
+  });
+
+  it('takes an owner written without the county name as the one unit it names, and never creates a twin', async () => {
+    const units = async () => (await (await clerk.get('/api/units?pageSize=500')).json()).total as number;
+    const before = await units();
+    const ledger = await writeLedger(
+      [
+        row('河西县肉牛养殖基地', '河西县农业农村局', '县牧业发展有限公司'),
+        row('河西县有机肥加工厂', '河西县农业农村局', '河西县绿源农业科技有限公司'),
+        row('河西县蔬菜冷链仓储项目', '河西县农业农村局', '县绿源农业科技有限公司'),
+      ],
+      { title: '台账' },
+    );
+    const preview = await (await upload(clerk, ledger)).json();
+    // Two spellings of one new owner in a file would become two units that differ only by the prefix.
+    expect(preview.problems).toHaveLength(1);
+    expect(preview.problems[0]).toMatchObject({ row: 6, field: 'ownerUnit' });
+    expect(preview.problems[0].message).toContain('河西县绿源农业科技有限公司');
+
+    const fixed = await writeLedger([row('河西县肉牛养殖基地', '河西县农业农村局', '县牧业发展有限公司')], { title: '台账' });
+    expect(await (await upload(clerk, fixed, '台账.xlsx', true)).json()).toMatchObject({ created: 1, newOwners: 0 });
+    expect(await units()).toBe(before);
+    // The same ledger again updates the project it made: matched by name and the owner unit it resolved to.
+    expect(await (await upload(clerk, fixed, '台账.xlsx', true)).json()).toMatchObject({ created: 0, updated: 1 });
+  });
+});

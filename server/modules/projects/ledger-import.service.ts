@@ -17,8 +17,7 @@ import type { Actor } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import type { HistoryRow } from '../../platform/workflow/machine';
 import { writeHistory } from '../../platform/workflow/transitions';
-import { requireCountyActor } from '../org';
-import { orgUnits } from '../org';
+import { orgUnits, requireCountyActor, unitShortName } from '../org';
 import { parseLedger, type LedgerProblem, type LedgerRecord } from './ledger-parser';
 import { stageMachine, type GuardProcedure } from './lifecycle';
 import { projectProcedures } from './procedures.tables';
@@ -61,21 +60,46 @@ function matchCode<K extends string>(text: string | null, labels: Record<K, stri
 }
 
 type UnitRow = { id: string; name: string; shortName: string | null; kind: string };
+/** A unit found for a ledger's text, or the units it could be (several share its short name). */
+type UnitMatch = { unit: UnitRow } | { candidates: UnitRow[] } | null;
 
-/** Finds a unit by the name a ledger gives it: exact, short name, or with/without the county prefix. */
+/**
+ * Finds a unit by the name a ledger gives it: the exact full name first; then the short name
+ * (`unitShortName`: without the county's name or 「县」 in front) or the unit's recorded 简称,
+ * only when exactly one unit has it — 「农业农村局」 beside both 「县农业农村局」 and
+ * 「河西县农业农村局」 is ambiguous and the row says so.
+ */
 function unitMatcher(units: UnitRow[], divisionName: string) {
+  const compact = (s: string) => s.replace(/\s+/g, '');
   const byName = new Map<string, UnitRow>();
-  const strip = (s: string) => s.replace(/\s+/g, '').replace(new RegExp(`^${divisionName}`), '').replace(/^县/, '');
+  const byShort = new Map<string, UnitRow[]>();
+  const index = (key: string, u: UnitRow) => {
+    const list = byShort.get(key) ?? [];
+    if (!list.includes(u)) list.push(u);
+    byShort.set(key, list);
+  };
   for (const u of units) {
-    for (const n of [u.name, u.shortName, strip(u.name)]) if (n && !byName.has(n)) byName.set(n, u);
+    byName.set(compact(u.name), u);
+    index(unitShortName(u.name, divisionName), u);
+    if (u.shortName) index(compact(u.shortName), u);
   }
-  return (text: string | null, kinds?: string[]): UnitRow | null => {
+  return (text: string | null, kinds?: string[]): UnitMatch => {
     if (!text) return null;
-    const t = text.replace(/\s+/g, '');
-    const found = byName.get(t) ?? byName.get(strip(t));
-    return found && (!kinds || kinds.includes(found.kind)) ? found : null;
+    const fits = (u: UnitRow) => !kinds || kinds.includes(u.kind);
+    const t = compact(text);
+    const exact = byName.get(t);
+    if (exact && fits(exact)) return { unit: exact };
+    const candidates = [...new Set([...(byShort.get(t) ?? []), ...(byShort.get(unitShortName(t, divisionName)) ?? [])])].filter(fits);
+    if (candidates.length === 1) return { unit: candidates[0] };
+    return candidates.length > 1 ? { candidates } : null;
   };
 }
+
+const unitOf = (match: UnitMatch) => (match && 'unit' in match ? match.unit : null);
+const ambiguity = (label: string, text: string | null, match: UnitMatch) =>
+  match && 'candidates' in match
+    ? `${label}「${text}」可能是 ${match.candidates.map((u) => `「${u.name}」`).join('、')} 中的任一单位，请填写单位全称`
+    : null;
 
 /** One ledger row as it will be written. */
 export interface PlannedRow {
@@ -140,6 +164,7 @@ export async function planImport(database: Database, actor: Actor, file: { name:
   const planned: PlannedRow[] = [];
   const seenCodes = new Map<string, number>();
   const seenNames = new Map<string, number>();
+  const newOwnerSpellings = new Map<string, { name: string; row: number }>();
   for (const r of parsed.records) {
     const v = r.values;
     const errorsBefore = problems.length;
@@ -164,8 +189,11 @@ export async function planImport(database: Database, actor: Actor, file: { name:
       if (match?.level === 'division') industryCode = match.division.code;
       else if (!match) problem(r, 'industry', `无法识别的国民经济行业分类：${v.industry}`);
     }
-    const department = findUnit(v.department);
-    if (v.department && !department) problem(r, 'department', `未找到主管部门「${v.department}」，请先在单位管理中建立或核对名称`);
+    const departmentMatch = findUnit(v.department);
+    const department = unitOf(departmentMatch);
+    const departmentAmbiguity = ambiguity('主管部门', v.department, departmentMatch);
+    if (departmentAmbiguity) problem(r, 'department', departmentAmbiguity);
+    else if (v.department && !department) problem(r, 'department', `未找到主管部门「${v.department}」，请先在单位管理中建立或核对名称`);
     let departmentId = department?.id ?? null;
     if (actor.dataScope === 'unit' && actor.unitId) {
       if (departmentId && departmentId !== actor.unitId) problem(r, 'department', `主管部门「${v.department}」不是本单位，只能导入本单位主管的项目`);
@@ -174,9 +202,23 @@ export async function planImport(database: Database, actor: Actor, file: { name:
     const township = v.township ? townships.find((t) => v.township!.includes(t.name)) ?? null : null;
     let townshipId = township?.id ?? null;
     if (actor.dataScope === 'township' && actor.unitId) townshipId = actor.unitId;
-    const park = findUnit(v.park, ['park']);
-    if (v.park && !park) problem(r, 'park', `未找到园区「${v.park}」`);
-    const owner = findUnit(v.ownerUnit);
+    const parkMatch = findUnit(v.park, ['park']);
+    const park = unitOf(parkMatch);
+    const parkAmbiguity = ambiguity('园区', v.park, parkMatch);
+    if (parkAmbiguity) problem(r, 'park', parkAmbiguity);
+    else if (v.park && !park) problem(r, 'park', `未找到园区「${v.park}」`);
+    const ownerMatch = findUnit(v.ownerUnit);
+    const owner = unitOf(ownerMatch);
+    const ownerAmbiguity = ambiguity('建设单位', v.ownerUnit, ownerMatch);
+    if (ownerAmbiguity) problem(r, 'ownerUnit', ownerAmbiguity);
+    // A new owner becomes a unit: two spellings of one new owner in a file would become two units.
+    const newOwner = owner || ownerAmbiguity || !v.ownerUnit ? null : v.ownerUnit.replace(/\s+/g, '');
+    if (newOwner) {
+      const short = unitShortName(newOwner, division.name);
+      const first = newOwnerSpellings.get(short);
+      if (first && first.name !== newOwner) problem(r, 'ownerUnit', `建设单位「${newOwner}」与第 ${first.row} 行的「${first.name}」仅差县名前缀，请统一为同一名称`);
+      else if (!first) newOwnerSpellings.set(short, { name: newOwner, row: r.row });
+    }
 
     const funding = Object.entries(FUNDING_COLUMNS)
       .filter(([key]) => v[key] && v[key] !== '0')
@@ -232,7 +274,7 @@ export async function planImport(database: Database, actor: Actor, file: { name:
       action: 'create',
       matchedProjectId: null,
       input: { ...checked.data, stage: stage && stage !== 'unknown' ? (stage as Stage) : 'reserve' } as CreateProjectInput & { stage: Stage },
-      newOwnerName: owner ? null : (v.ownerUnit ?? '').replace(/\s+/g, ''),
+      newOwnerName: owner ? null : (newOwner ?? ''),
       fundingGiven,
       annualPlan: v.annualPlan,
       actualStart: v.actualStart,
@@ -269,7 +311,7 @@ export async function planImport(database: Database, actor: Actor, file: { name:
 
 const LEDGER_KEY_OF: Record<string, string> = { ownerUnitId: 'ownerUnit', departmentId: 'department', townshipId: 'township', parkId: 'park', constructionNature: 'nature', scaleContent: 'scale', industryCode: 'industry', leaderName: 'leader' };
 
-// Re-importing a ledger updates its projects: matched by national code, then by name + owner.
+// Re-importing a ledger updates its projects: matched by national code, then by name + owner unit.
 async function matchExisting(db: DbOrTx, actor: Actor, divisionCode: string, planned: PlannedRow[], refuse: (row: PlannedRow, message: string) => void) {
   const codes = planned.map((p) => p.input.code).filter((c): c is string => !!c);
   const byCode = new Map<string, { divisionCode: string; projectId: string }>();
@@ -280,11 +322,10 @@ async function matchExisting(db: DbOrTx, actor: Actor, divisionCode: string, pla
   const byName = new Map<string, string>();
   for (let i = 0; i < names.length; i += 1000) {
     const rows = await db
-      .select({ id: projects.id, name: projects.name, ownerName: orgUnits.name })
+      .select({ id: projects.id, name: projects.name, ownerUnitId: projects.ownerUnitId })
       .from(projects)
-      .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, projects.divisionCode), eq(orgUnits.id, projects.ownerUnitId)))
       .where(and(eq(projects.divisionCode, divisionCode), inArray(projects.name, names.slice(i, i + 1000))));
-    for (const r of rows) byName.set(`${r.name}|${r.ownerName ?? ''}`, r.id);
+    for (const r of rows) byName.set(`${r.name}|${r.ownerUnitId}`, r.id);
   }
   const candidates = new Set<string>();
   for (const p of planned) {
@@ -293,7 +334,8 @@ async function matchExisting(db: DbOrTx, actor: Actor, divisionCode: string, pla
       refuse(p, `项目代码 ${p.input.code} 已被其他行政区划的项目使用`);
       continue;
     }
-    const id = hit?.projectId ?? byName.get(`${p.input.name}|${p.values.ownerUnit?.replace(/\s+/g, '') ?? ''}`);
+    // The owner as matched (full name, or an unambiguous short name); a new owner has no projects yet.
+    const id = hit?.projectId ?? (p.newOwnerName ? undefined : byName.get(`${p.input.name}|${p.input.ownerUnitId}`));
     if (id) {
       p.action = 'update';
       p.matchedProjectId = id;

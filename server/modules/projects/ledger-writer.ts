@@ -9,6 +9,7 @@ import Decimal from 'decimal.js';
 import { sumWan } from '../../../common/amounts';
 import { LEDGER_COLUMNS, type LedgerColumn } from '../../../common/ledger-columns';
 import { SECTORS, SECTOR_LABELS, CONSTRUCTION_NATURE_LABELS, MATURITY_LABELS, STAGE_LABELS } from '../../../common/projects';
+import { columnLetter } from './ledger-parser';
 
 export interface WriteLedgerOptions {
   title: string;
@@ -23,17 +24,22 @@ const FONT = '宋体';
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const THIN = { style: 'thin' as const };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const WRAP_KEYS = new Set(['name', 'ownerUnit', 'scale', 'remarks', 'tags']);
+const WRAP_KEYS = new Set(['name', 'ownerUnit', 'park', 'scale', 'remarks', 'tags']);
 const UNGROUPED = '其他';
 
-/** Widths in Excel character units; a Chinese character takes about two. */
-const WIDTH_BY_KEY: Record<string, number> = { seq: 6, name: 36, ownerUnit: 28, department: 16, scale: 48, remarks: 24, code: 26, township: 14, tags: 20 };
+/**
+ * Widths in Excel character units; a Chinese character takes about two. Kept as narrow as
+ * their content allows (long texts wrap): a printout fits every column to one page's width,
+ * so each unit saved makes the print larger.
+ */
+const WIDTH_BY_KEY: Record<string, number> = { seq: 6, name: 30, ownerUnit: 24, department: 16, scale: 36, remarks: 20, code: 26, reserveNo: 20, township: 14, tags: 16 };
 
 function widthOf(column: LedgerColumn): number {
   const fixed = WIDTH_BY_KEY[column.key];
   if (fixed) return fixed;
-  if (column.kind === 'amount') return 14;
-  if (column.kind === 'date') return 13;
+  // 「123,456.1234」 万元 (12 characters) fits; a date is 「2024-03-01」.
+  if (column.kind === 'amount') return 13;
+  if (column.kind === 'date') return 11;
   return Math.min(20, Math.max(10, column.header.length * 2 + 2));
 }
 
@@ -78,6 +84,20 @@ function writeValue(cell: ExcelJS.Cell, column: LedgerColumn, value: string | nu
   cell.alignment = { vertical: 'middle', wrapText: WRAP_KEYS.has(column.key) };
 }
 
+/**
+ * How a ledger prints: A3 landscape (paper size 8), all columns fitted to the page width and
+ * as many pages down as the rows need, the column header repeated on every page (set per
+ * sheet), margins in inches (1.5 cm at the sides, 2 cm top and bottom).
+ */
+const PRINT_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 8 as ExcelJS.PaperSize,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+};
+
 interface SheetLayout {
   sheet: ExcelJS.Worksheet;
   columns: LedgerColumn[];
@@ -93,11 +113,12 @@ function nextRow(layout: SheetLayout): ExcelJS.Row {
 function startSheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: LedgerColumn[]): SheetLayout {
   const headerRow = 3;
   const nameIndex = columns.findIndex((c) => c.key === 'name');
-  // Views and print titles go in at creation: the streaming writer takes them only there.
+  // Views and print setup go in at creation: the streaming writer takes them only there.
   const sheet = workbook.addWorksheet(name, {
     properties: { defaultRowHeight: 20 },
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: nameIndex >= 0 ? nameIndex + 1 : 0 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
+    pageSetup: { ...PRINT_SETUP, printTitlesRow: `${headerRow}:${headerRow}` },
+    headerFooter: { oddFooter: `&L&"${FONT}"&9${title.replace(/&/g, '&&')}&C&"${FONT}"&9第 &P 页，共 &N 页` },
   });
   sheet.columns = columns.map((c) => ({ key: c.key, width: widthOf(c), style: { font: { name: FONT, size: 10 } } }));
   const last = columns.length;
@@ -131,6 +152,12 @@ function startSheet(workbook: ExcelJS.Workbook, name: string, title: string, col
   header.height = 36;
   header.commit();
   return { sheet, columns, headerRow, nextRow: headerRow + 1 };
+}
+
+/** Prints the title down to the last row written (set before the workbook is committed: it is a name of the workbook). */
+function setPrintArea(layout: SheetLayout): void {
+  // Rows fixed with `$`: exceljs fixes only the columns of what it is given.
+  layout.sheet.pageSetup.printArea = `A$1:${columnLetter(layout.columns.length)}$${layout.nextRow - 1}`;
 }
 
 function borderRow(row: ExcelJS.Row, count: number): void {
@@ -214,6 +241,7 @@ export async function writeLedger(records: Array<Record<string, string | null>>,
     if (column.kind === 'amount') sums[column.key] = sumWan(records.map((r) => r[column.key]));
   }
   addBandRow(layout, `合计（${records.length}个）`, sums).commit();
+  setPrintArea(layout);
   layout.sheet.commit();
   await workbook.commit();
   await finished;
@@ -281,6 +309,7 @@ export async function writeTemplate(options: { title?: string; columns?: string[
   exampleRow.eachCell((cell) => {
     cell.font = { name: FONT, size: 10, italic: true, color: { argb: 'FF808080' } };
   });
+  setPrintArea(layout);
   // Drop-down lists for the columns with code lists.
   const validations = (layout.sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   layout.columns.forEach((column, i) => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
 import { buildDivision, buildUnit, buildUser } from '../../../tests/support/factories';
@@ -65,6 +66,102 @@ describe('preliminary procedures', () => {
     expect((await water.get('/api/procedures/stuck')).status).toBe(200);
     expect((await (await culture.get('/api/procedures/stuck')).json()).total).toBe(0);
     expect((await culture.patch(`/api/procedures/${eia.id}`, { version: 2, status: 'approved' })).status).toBe(404);
+  });
+});
+
+describe('the 前期手续 list: paging, filters, export', () => {
+  // The drc's county-wide list: two departments, two townships, a keyword, every procedure type.
+  let townA: string;
+  let townB: string;
+  let waterDept: string;
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    townA = (await buildUnit(database, { divisionCode: COUNTY, name: '城关镇', kind: 'township' })).id;
+    townB = (await buildUnit(database, { divisionCode: COUNTY, name: '清泉镇', kind: 'township' })).id;
+    waterDept = (await buildUnit(database, { divisionCode: COUNTY, name: '河西县水利局', kind: 'department' })).id;
+    for (const [name, townshipId] of [
+      ['清泉镇污水处理厂', townB],
+      ['清泉镇农贸市场', townB],
+      ['城关镇老旧小区改造', townA],
+    ] as const) {
+      const res = await drc.post('/api/projects', { name, ownerUnitId: ownerId, departmentId: waterDept, townshipId, sector: 'infrastructure', totalInvestment: '3000' });
+      expect(res.status).toBe(201);
+    }
+    const sewage = (await (await drc.get('/api/projects?q=污水处理')).json()).data[0];
+    const { data } = await (await drc.get(`/api/projects/${sewage.id}/procedures`)).json();
+    const eia = data.find((p: { key: string }) => p.key === 'eia');
+    await drc.patch(`/api/procedures/${eia.id}`, { version: eia.version, status: 'in_progress', dueDate: inDays(10) });
+    const land = data.find((p: { key: string }) => p.key === 'land_pre_review');
+    await drc.patch(`/api/procedures/${land.id}`, { version: land.version, dueDate: inDays(-5) });
+  });
+
+  it('pages on the server with the total of every matching procedure', async () => {
+    const first = await (await drc.get(`/api/procedures/stuck?departmentId=${waterDept}&pageSize=5&page=1`)).json();
+    const perProject = first.summary.reduce((n: number, s: { pending: number }) => n + s.pending, 0);
+    expect(first.total).toBe(perProject);
+    expect(first.total).toBeGreaterThan(10);
+    expect(first.data).toHaveLength(5);
+    const last = await (await drc.get(`/api/procedures/stuck?departmentId=${waterDept}&pageSize=5&page=${Math.ceil(first.total / 5)}`)).json();
+    expect(last.data.length).toBe(first.total - 5 * (Math.ceil(first.total / 5) - 1));
+    const ids = new Set<string>();
+    for (let page = 1; page <= Math.ceil(first.total / 5); page++) {
+      for (const row of (await (await drc.get(`/api/procedures/stuck?departmentId=${waterDept}&pageSize=5&page=${page}`)).json()).data) ids.add(row.id);
+    }
+    expect(ids.size).toBe(first.total);
+  });
+
+  it('filters by department, township, procedure type, status, 办理时限 and keyword', async () => {
+    const rows = async (query: string) => (await (await drc.get(`/api/procedures/stuck?pageSize=200&${query}`)).json()) as { data: Array<Record<string, unknown>>; total: number };
+    const byTown = await rows(`townshipId=${townB}`);
+    expect(new Set(byTown.data.map((r) => r.projectName))).toEqual(new Set(['清泉镇污水处理厂', '清泉镇农贸市场']));
+    expect(byTown.data.every((r) => r.townshipName === '清泉镇' && r.departmentName === '河西县水利局')).toBe(true);
+    const byKeyword = await rows(`q=${encodeURIComponent('污水')}`);
+    expect(new Set(byKeyword.data.map((r) => r.projectName))).toEqual(new Set(['清泉镇污水处理厂']));
+    expect((await rows(`departmentId=${waterDept}&key=eia`)).total).toBe(3);
+    expect((await rows(`departmentId=${waterDept}&status=in_progress`)).data.map((r) => r.name)).toEqual(['环境影响评价']);
+    expect((await rows(`departmentId=${waterDept}&due=soon`)).data.map((r) => r.key)).toEqual(['eia']);
+    const overdue = await rows(`departmentId=${waterDept}&due=overdue`);
+    expect(overdue.data.map((r) => [r.key, r.isOverdue])).toEqual([['land_pre_review', true]]);
+    expect((await rows(`departmentId=${waterDept}&overdue=true`)).total).toBe(1);
+    const undated = await rows(`departmentId=${waterDept}&due=none`);
+    expect(undated.total + 2).toBe((await rows(`departmentId=${waterDept}`)).total);
+    // The cards count per procedure over the department chosen, whatever the type filter.
+    const cards = (await (await drc.get(`/api/procedures/stuck?departmentId=${waterDept}&key=eia`)).json()).summary;
+    expect(cards.find((c: { key: string }) => c.key === 'eia')).toMatchObject({ pending: 3 });
+    expect(cards.length).toBeGreaterThan(1);
+  });
+
+  it('names a bad filter', async () => {
+    const res = await drc.get('/api/procedures/stuck?due=someday');
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).field).toBe('due');
+    expect((await errorOf(await drc.get('/api/procedures/stuck?departmentId=x'))).field).toBe('departmentId');
+  });
+
+  it('exports every filtered row as an .xlsx with the filters named', async () => {
+    const res = await drc.get(`/api/procedures/stuck/export.xlsx?departmentId=${waterDept}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('前期手续办理情况表');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const total = (await (await drc.get(`/api/procedures/stuck?departmentId=${waterDept}`)).json()).total;
+    expect(total).toBeGreaterThan(20);
+    expect(sheet.rowCount).toBe(3 + total);
+    expect(String(sheet.getCell(2, 1).value)).toContain('主管部门：河西县水利局');
+    expect(sheet.getRow(3).values).toContain('卡点问题');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '3:3' });
+    const names = new Set<unknown>();
+    sheet.eachRow((row, n) => n > 3 && names.add(row.getCell(2).value));
+    expect(names).toEqual(new Set(['清泉镇污水处理厂', '清泉镇农贸市场', '城关镇老旧小区改造']));
+    // The export reaches no further than the list: another department gets its own rows only.
+    const theirs = await culture.get(`/api/procedures/stuck/export.xlsx?departmentId=${waterDept}`);
+    const theirBook = new ExcelJS.Workbook();
+    await theirBook.xlsx.load(await theirs.arrayBuffer());
+    expect(theirBook.worksheets[0].rowCount).toBe(3);
   });
 });
 

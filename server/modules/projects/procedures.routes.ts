@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { APPROVAL_TYPES } from '../../../common/projects';
 import { Attachment, uploadBody } from '../../platform/attachments';
-import { attachment } from '../../platform/http/download';
+import { attachment, XLSX } from '../../platform/http/download';
 import { requireActor } from '../../platform/http/middleware';
 import { createRouter, defineRoute, errorResponses, jsonResponse as json, jsonBody as body } from '../../platform/http/openapi';
 import { listDocuments, openDocument, projectAttachments, uploadDocument } from './documents.service';
-import { listProcedureTemplates, listProjectProcedures, saveProcedureTemplate, stuckProcedures, updateProcedure } from './procedures.service';
+import { exportStuckProcedures, listProcedureTemplates, listProjectProcedures, saveProcedureTemplate, stuckProcedures, updateProcedure } from './procedures.service';
 import {
   Procedure,
   Procedures,
@@ -15,6 +15,7 @@ import {
   SavedFilters,
   SaveTemplateBody,
   StuckAnswer,
+  StuckFilters,
   StuckQuery,
   UpdateProcedureBody,
 } from './procedures.schemas';
@@ -72,6 +73,15 @@ const routes = {
       200: json(StuckAnswer, '卡点手续'),
       ...errorResponses,
     },
+  }),
+  stuckExport: defineRoute({
+    method: 'get',
+    path: '/api/procedures/stuck/export.xlsx',
+    tags: ['前期手续'],
+    summary: '按当前筛选导出未办结的前期手续（全部行）',
+    permission: 'project.read',
+    request: { query: StuckFilters },
+    responses: { 200: { description: 'Excel 表' }, ...errorResponses },
   }),
   documents: defineRoute({
     method: 'get',
@@ -139,6 +149,10 @@ export function procedureRoutes() {
     .openapi(routes.list, async (c) => c.json({ data: await listProjectProcedures(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
     .openapi(routes.update, async (c) => c.json(await updateProcedure(c.get('deps').database, requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(routes.stuck, async (c) => c.json(await stuckProcedures(c.get('deps').database, requireActor(c), c.req.valid('query')), 200))
+    .openapi(routes.stuckExport, async (c) => {
+      const { bytes, filename } = await exportStuckProcedures(c.get('deps').database, requireActor(c), c.req.valid('query'));
+      return attachment(bytes, XLSX, filename) as never;
+    })
     .openapi(routes.documents, async (c) => c.json({ data: await listDocuments(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
     .openapi(routes.upload, async (c) => {
       const { database, config } = c.get('deps');

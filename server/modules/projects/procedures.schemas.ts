@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { PROCEDURE_DUE_FILTERS } from '../../../common/procedure-filters';
 import { APPROVAL_TYPES, PROCEDURE_STATUSES } from '../../../common/projects';
+
+/** Statuses of a procedure still to be done (the list shows only these). */
+const OPEN_PROCEDURE_STATUSES = ['not_started', 'in_progress'] as const;
 
 const isoDate = z.string().date('日期格式应为 YYYY-MM-DD');
 
@@ -40,21 +44,38 @@ export const UpdateProcedureBody = z
   .strict()
   .openapi('UpdateProcedureBody');
 
-export const StuckQuery = z.object({
+/** The filters of the 前期手续 list (without paging): the export takes the same. */
+export const StuckFilters = z.object({
+  /** 手续类型: the procedure's key (eia, land_pre_review …). */
   key: z.string().trim().max(32).optional(),
-  status: z.enum(PROCEDURE_STATUSES).optional(),
+  status: z.enum(OPEN_PROCEDURE_STATUSES).optional(),
+  /** 办理时限: overdue, due within 30 days, or no 办结时限 set. */
+  due: z.enum(PROCEDURE_DUE_FILTERS).optional(),
+  /** Kept for callers of the first version: the same as `due=overdue`. */
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  departmentId: z.string().uuid('主管部门编号格式不正确').optional(),
+  townshipId: z.string().uuid('乡镇编号格式不正确').optional(),
+  /** Project name or owner, any two characters. */
+  q: z.string().trim().max(100).optional(),
+});
+export type StuckFilterInput = z.infer<typeof StuckFilters>;
+
+export const StuckQuery = StuckFilters.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 /** A procedure still open on a project not yet started, with its project. */
-export const StuckProcedure = Procedure.extend({ projectId: z.string(), projectName: z.string(), departmentName: z.string().nullable(), isOverdue: z.boolean() }).openapi(
-  'StuckProcedure',
-);
+export const StuckProcedure = Procedure.extend({
+  projectId: z.string(),
+  projectName: z.string(),
+  departmentName: z.string().nullable(),
+  townshipName: z.string().nullable(),
+  isOverdue: z.boolean(),
+}).openapi('StuckProcedure');
 
 export const StuckAnswer = z
   .object({

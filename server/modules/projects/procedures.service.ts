@@ -1,21 +1,26 @@
-import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { PROCEDURE_DUE_FILTER_LABELS, PROCEDURE_SOON_DAYS } from '../../../common/procedure-filters';
 import { beijingToday } from '../../../common/format';
 import { APPROVAL_TYPE_LABELS, APPROVAL_TYPES, PROCEDURE_STATUS_LABELS, type ApprovalType, type ProcedureStatus } from '../../../common/projects';
 import { auditActorOf } from '../../platform/audit/audit.service';
+import { regionCondition } from '../../platform/auth/scope';
 import type { Database } from '../../platform/db/client';
 import { assertSameVersion } from '../../platform/db/versioning';
+import { writeListWorkbook } from '../../platform/documents/list-xlsx';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { saveRecord, upsertRecord } from '../../platform/workflow/save-record';
 import { orgUnits } from '../org';
 import { DEFAULT_PROCEDURE_TEMPLATES, type ProcedureTemplateItem } from './procedure-templates';
+import type { StuckFilterInput } from './procedures.schemas';
 import { procedureTemplates, projectProcedures } from './procedures.tables';
 import { projectScope } from './projects.policy';
+import { filterCondition } from './projects.repository';
 import { loadProject, loadProjectFor } from './projects.service';
 import { projects } from './projects.tables';
 
 type ProcedureRow = typeof projectProcedures.$inferSelect;
-
 
 function presentProcedure(p: ProcedureRow) {
   return {
@@ -99,29 +104,75 @@ export async function updateProcedure(database: Database, actor: Actor, id: stri
   });
 }
 
+const township = alias(orgUnits, 'township_unit');
+
+/** A day `days` after an ISO date. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * Where preliminary work is stuck across the caller's projects: each open procedure
- * (未启动 / 办理中) of projects not yet under construction, with a per-procedure summary.
+ * The 前期手续 list's conditions: `scope` (the caller's open procedures on projects not yet
+ * under construction, narrowed by department, township and keyword) feeds the per-procedure
+ * cards; `filtered` adds the procedure type, status and 办理时限 for the rows.
  */
-export async function stuckProcedures(
-  database: Database,
-  actor: Actor,
-  query: { key?: string; status?: ProcedureStatus; overdue?: boolean; page: number; pageSize: number },
-) {
-  const today = beijingToday();
-  const open = inArray(projectProcedures.status, ['not_started', 'in_progress']);
-  const base: SQL | undefined = and(
+function stuckConditions(actor: Actor, filters: StuckFilterInput, today: string) {
+  const scope: SQL | undefined = and(
     projectScope(actor),
-    open,
+    inArray(projectProcedures.status, ['not_started', 'in_progress']),
     inArray(projects.stage, ['planning', 'reserve', 'preliminary', 'ready']),
+    filterCondition({ departmentId: filters.departmentId, townshipId: filters.townshipId, q: filters.q }),
   );
+  const due = filters.due ?? (filters.overdue ? 'overdue' : undefined);
+  const dueCondition = {
+    overdue: lt(projectProcedures.dueDate, today),
+    soon: and(gte(projectProcedures.dueDate, today), lte(projectProcedures.dueDate, addDays(today, PROCEDURE_SOON_DAYS))),
+    none: isNull(projectProcedures.dueDate),
+  };
   const filtered = and(
-    base,
-    query.key ? eq(projectProcedures.key, query.key) : undefined,
-    query.status ? eq(projectProcedures.status, query.status) : undefined,
-    query.overdue ? lt(projectProcedures.dueDate, today) : undefined,
+    scope,
+    filters.key ? eq(projectProcedures.key, filters.key) : undefined,
+    filters.status ? eq(projectProcedures.status, filters.status) : undefined,
+    due ? dueCondition[due] : undefined,
   );
-  const join = and(eq(projects.divisionCode, projectProcedures.divisionCode), eq(projects.id, projectProcedures.projectId));
+  return { scope, filtered };
+}
+
+const procedureJoin = and(eq(projects.divisionCode, projectProcedures.divisionCode), eq(projects.id, projectProcedures.projectId));
+
+/** Open procedures with their project, department and township, most urgent first. */
+function selectStuckRows(db: Database['db'], where: SQL | undefined) {
+  return db
+    .select({ procedure: projectProcedures, projectName: projects.name, projectCode: projects.code, departmentName: orgUnits.name, townshipName: township.name })
+    .from(projectProcedures)
+    .innerJoin(projects, procedureJoin)
+    .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, projects.divisionCode), eq(orgUnits.id, projects.departmentId)))
+    .leftJoin(township, and(eq(township.divisionCode, projects.divisionCode), eq(township.id, projects.townshipId)))
+    .where(where)
+    .orderBy(asc(projectProcedures.dueDate), asc(projects.name), asc(projectProcedures.sortOrder), asc(projectProcedures.id));
+}
+
+type StuckRow = Awaited<ReturnType<typeof selectStuckRows>>[number];
+
+function presentStuck(r: StuckRow, today: string) {
+  return {
+    ...presentProcedure(r.procedure),
+    projectId: r.procedure.projectId,
+    projectName: r.projectName,
+    departmentName: r.departmentName,
+    townshipName: r.townshipName,
+    isOverdue: r.procedure.dueDate !== null && r.procedure.dueDate < today,
+  };
+}
+
+/**
+ * Where preliminary work is stuck across the caller's projects: one page of the open
+ * procedures (未启动 / 办理中) of projects not yet under construction, the total, and a
+ * per-procedure summary over the department, township and keyword chosen.
+ */
+export async function stuckProcedures(database: Database, actor: Actor, query: StuckFilterInput & { page: number; pageSize: number }) {
+  const today = beijingToday();
+  const { scope, filtered } = stuckConditions(actor, query, today);
   const { db } = database;
   const [summary, rows, [count]] = await Promise.all([
     db
@@ -133,34 +184,74 @@ export async function stuckProcedures(
         blocked: sql<number>`count(*) filter (where coalesce(${projectProcedures.blockingProblem}, '') <> '')::int`,
       })
       .from(projectProcedures)
-      .innerJoin(projects, join)
-      .where(base)
+      .innerJoin(projects, procedureJoin)
+      .where(scope)
       .groupBy(projectProcedures.key)
-      .orderBy(sql`count(*) desc`),
-    db
-      .select({ procedure: projectProcedures, projectName: projects.name, departmentName: orgUnits.name })
-      .from(projectProcedures)
-      .innerJoin(projects, join)
-      .leftJoin(orgUnits, and(eq(orgUnits.divisionCode, projects.divisionCode), eq(orgUnits.id, projects.departmentId)))
-      .where(filtered)
-      .orderBy(asc(projectProcedures.dueDate), asc(projects.name), asc(projectProcedures.sortOrder))
+      .orderBy(sql`count(*) desc`, asc(projectProcedures.key)),
+    selectStuckRows(db, filtered)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(projectProcedures).innerJoin(projects, join).where(filtered),
+    db.select({ n: sql<number>`count(*)::int` }).from(projectProcedures).innerJoin(projects, procedureJoin).where(filtered),
   ]);
-  return {
-    summary,
-    data: rows.map((r) => ({
-      ...presentProcedure(r.procedure),
-      projectId: r.procedure.projectId,
-      projectName: r.projectName,
-      departmentName: r.departmentName,
-      isOverdue: r.procedure.dueDate !== null && r.procedure.dueDate < today,
-    })),
-    total: count.n,
-  };
+  return { summary, data: rows.map((r) => presentStuck(r, today)), total: count.n };
 }
 
+/** The most rows one 前期手续 export writes. */
+export const MAX_PROCEDURE_EXPORT_ROWS = 50_000;
+
+/** The filtered 前期手续 list as an .xlsx: every row, not one page. */
+export async function exportStuckProcedures(database: Database, actor: Actor, filters: StuckFilterInput): Promise<{ bytes: Buffer; filename: string }> {
+  const today = beijingToday();
+  const { db } = database;
+  const { filtered } = stuckConditions(actor, filters, today);
+  const rows = (await selectStuckRows(db, filtered).limit(MAX_PROCEDURE_EXPORT_ROWS)).map((r) => ({ ...presentStuck(r, today), projectCode: r.projectCode }));
+  const described = await describeStuckFilters(db, actor, filters);
+  const bytes = await writeListWorkbook({
+    title: '前期手续办理情况表',
+    subtitle: `${described ? `筛选：${described}  ` : ''}共 ${rows.length} 项  导出日期：${today}`,
+    sheetName: '前期手续',
+    columns: [
+      { header: '序号', width: 6, value: (_, i) => i + 1 },
+      { header: '项目名称', width: 36, wrap: true, value: (r) => r.projectName },
+      { header: '项目代码', width: 26, value: (r) => r.projectCode },
+      { header: '主管部门', width: 18, wrap: true, value: (r) => r.departmentName },
+      { header: '乡镇', width: 10, value: (r) => r.townshipName },
+      { header: '手续', width: 16, wrap: true, value: (r) => r.name },
+      { header: '状态', width: 8, value: (r) => PROCEDURE_STATUS_LABELS[r.status] },
+      { header: '审批部门', width: 18, wrap: true, value: (r) => r.approvingOffice },
+      { header: '责任人', width: 10, value: (r) => r.responsiblePerson },
+      { header: '办结时限', width: 12, value: (r) => r.dueDate },
+      { header: '是否逾期', width: 8, value: (r) => (r.isOverdue ? '逾期' : '') },
+      { header: '卡点问题', width: 40, wrap: true, value: (r) => r.blockingProblem },
+    ],
+    rows,
+  });
+  return { bytes, filename: `前期手续办理情况表-${today}.xlsx` };
+}
+
+/** The filters in words, for the export's subtitle: 「主管部门：水务局；状态：办理中」. */
+async function describeStuckFilters(db: Database['db'], actor: Actor, filters: StuckFilterInput): Promise<string> {
+  const unitIds = [filters.departmentId, filters.townshipId].filter((id): id is string => !!id);
+  const names = new Map(
+    unitIds.length
+      ? (await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(and(inArray(orgUnits.id, unitIds), regionCondition(orgUnits.divisionCode, actor.divisionCode)))).map((u) => [u.id, u.name])
+      : [],
+  );
+  const due = filters.due ?? (filters.overdue ? 'overdue' : undefined);
+  const [keyName] = filters.key
+    ? await db.select({ name: projectProcedures.name }).from(projectProcedures).where(and(eq(projectProcedures.key, filters.key), regionCondition(projectProcedures.divisionCode, actor.divisionCode))).limit(1)
+    : [];
+  return [
+    filters.departmentId && `主管部门：${names.get(filters.departmentId) ?? '—'}`,
+    filters.townshipId && `乡镇：${names.get(filters.townshipId) ?? '—'}`,
+    filters.key && `手续：${keyName?.name ?? filters.key}`,
+    filters.status && `状态：${PROCEDURE_STATUS_LABELS[filters.status]}`,
+    due && `办理时限：${PROCEDURE_DUE_FILTER_LABELS[due]}`,
+    filters.q && `关键字：${filters.q}`,
+  ]
+    .filter(Boolean)
+    .join('；');
+}
 
 /** The checklist templates of the caller's division, its own copy or the default per approval type. */
 export async function listProcedureTemplates(database: Database, actor: Actor) {

@@ -3,7 +3,7 @@ import { defineCatalog } from '../../platform/modules/define-module';
 /** The project record, its stage, 前期手续, attachments, the ledger and saved filters. */
 export const projectsCatalog = defineCatalog({
   permissions: {
-    'project.read': { label: '查看项目', roles: ['admin', 'leader', 'drc', 'department', 'commerce', 'township', 'owner', 'inspector'] },
+    'project.read': { label: '查看项目', roles: ['leader', 'drc', 'department', 'commerce', 'township', 'owner', 'inspector'] },
     'project.create': { label: '新建项目', roles: ['drc', 'department', 'commerce', 'township'] },
     'project.update': { label: '修改项目', roles: ['drc', 'department', 'commerce', 'township', 'owner'] },
     'project.transition': { label: '变更项目阶段', roles: ['drc', 'department'] },

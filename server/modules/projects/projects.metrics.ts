@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { regionCondition } from '../../platform/auth/scope';
 import { defineMetric, type MetricContext } from '../../platform/metrics/define-metric';
 import { investmentThresholds } from './projects.rules';
 import { projects } from './projects.tables';
@@ -33,7 +34,8 @@ function projectCounts(ctx: MetricContext) {
         major_projects: sql<number>`count(*) filter (where ${major})::int`,
       })
       .from(projects)
-      .where(and(eq(projects.divisionCode, divisionCode), or(reserveNew, construction, major)))
+      // A city or province counts every county under it.
+      .where(and(regionCondition(projects.divisionCode, divisionCode), or(reserveNew, construction, major)))
       .groupBy(projects.departmentId, projects.townshipId);
     const total: Counts = { reserve_new: 0, construction_projects: 0, major_projects: 0 };
     for (const g of groups) for (const k of COUNTS) total[k] += Number(g[k]);

@@ -19,6 +19,8 @@ export interface TargetDefinition {
   defaultValue: string;
   /** How progress is counted, or which module will supply it (progress: the metric of the same key). */
   basis: string;
+  /** Progress is a figure of a reporting period (the summary's), stated with its period and status; otherwise counted today. */
+  ofPeriod?: boolean;
 }
 
 export const TARGET_DEFINITIONS = [
@@ -31,7 +33,14 @@ export const TARGET_DEFINITIONS = [
   { key: 'contract_rate', label: '履约率', unit: 'pct', defaultValue: '95', basis: '待招商引资模块上线后计算（履约项目数 ÷ 签约项目数）' },
   { key: 'start_rate', label: '开工率', unit: 'pct', defaultValue: '50', basis: '待招商引资模块上线后计算（在建与投产项目数 ÷ 签约项目数）' },
   { key: 'funds_rate', label: '资金到位率', unit: 'pct', defaultValue: '45', basis: '待招商引资模块上线后计算（实际到位资金 ÷ 合同引资额）' },
-  { key: 'fai_growth', label: '固定资产投资增长', unit: 'pct', defaultValue: '10', basis: '月度汇总中本年最近一个已关闭报送期的本年累计同比增速（500 万元以上项目，调度数）' },
+  {
+    key: 'fai_growth',
+    label: '固定资产投资增长',
+    unit: 'pct',
+    defaultValue: '10',
+    basis: '月度汇总默认期（最近一个已到汇总日的报送期）的本年累计同比增速（达到统计起点的项目，调度数），与月度汇总同一数字',
+    ofPeriod: true,
+  },
 ] as const satisfies readonly TargetDefinition[];
 
 export type TargetKey = (typeof TARGET_DEFINITIONS)[number]['key'];

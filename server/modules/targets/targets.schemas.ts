@@ -80,6 +80,8 @@ export const Target = z
     basis: z.string(),
     progress: z.string().nullable(),
     progressPct: z.string().nullable(),
+    /** Progress is the summary's figure of `TargetList.figuresOf` (shown with its period and 初步/正式 label); otherwise counted today. */
+    ofPeriod: z.boolean(),
     allocations: z.array(Allocation),
     allocatedTotal: z.string().nullable(),
     updatedByName: z.string().nullable(),
@@ -87,6 +89,17 @@ export const Target = z
   })
   .openapi('Target');
 
+/** The period the year's period figures (增速) are stated for: the summary's headline period and its status. */
+export const TargetFiguresOf = z
+  .object({
+    period: z.string(),
+    periodLabel: z.string(),
+    cumulativeLabel: z.string(),
+    figureStatus: z.enum(['final', 'preliminary']),
+    figureNote: z.string().openapi({ example: '初步 · 报送期未关闭，已报 61%' }),
+  })
+  .openapi('TargetFiguresOf');
+
 export const TargetList = z
-  .object({ year: z.number(), divisionCode: z.string(), data: z.array(Target), canManage: z.boolean() })
+  .object({ year: z.number(), divisionCode: z.string(), figuresOf: TargetFiguresOf.nullable(), data: z.array(Target), canManage: z.boolean() })
   .openapi('TargetList');

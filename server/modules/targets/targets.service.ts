@@ -6,7 +6,9 @@ import type { Database } from '../../platform/db/client';
 import type { Actor } from '../../platform/http/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { saveRecord, upsertRecord } from '../../platform/workflow/save-record';
+import { completionPct } from '../../../common/targets';
 import { beijingToday } from '../milestones';
+import { periodForYear, summaryForYear } from '../monthly-reports';
 import { divisions, orgUnits } from '../org';
 import { targetPolicy } from './targets.policy';
 import { TARGET_DEFINITIONS, TARGET_UNIT_LABELS, targetDefinition, type TargetKey, type TargetSource, type TargetUnit } from './target-keys';
@@ -21,10 +23,7 @@ const ALLOCATABLE_KINDS = ['department', 'township', 'commerce', 'drc'];
 
 const plain = (value: string) => new Decimal(value).toFixed();
 
-function pctOf(progress: string | null, value: string | null): string | null {
-  if (progress === null || value === null || new Decimal(value).isZero()) return null;
-  return new Decimal(progress).div(value).times(100).toDecimalPlaces(1).toFixed(1);
-}
+const pctOf = completionPct;
 
 function resolveDivision(actor: Actor, divisionCode: string | undefined): string {
   const code = divisionCode ?? actor.divisionCode;
@@ -58,8 +57,14 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
         .orderBy(asc(orgUnits.kind), asc(orgUnits.sortOrder), asc(orgUnits.name))
     : [];
   // Progress comes from the figure of the same key in the metric registry; a target whose
-  // module has no provider yet answers null with its note.
-  const ctx = createMetricContext({ database, actor, divisionCode, year });
+  // module has no provider yet answers null with its note. The figures of a period (增速) are
+  // the summary's of the headline period, with its status: the same number and label as there.
+  const period = await periodForYear({ db, divisionCode, year }, now);
+  const ctx = createMetricContext({ database, actor, divisionCode, year, period: period ?? undefined });
+  const summary = period ? await summaryForYear(ctx) : null;
+  const figuresOf = summary
+    ? { period: summary.period, periodLabel: summary.periodLabel, cumulativeLabel: summary.cumulativeLabel, figureStatus: summary.figureStatus, figureNote: summary.figureNote }
+    : null;
   const growthDefault = (await ctx.rules(targetRules, divisionCode)).growthTargetPct;
   const figures: Array<{ total: string | null; ofUnit: ((unitId: string) => string | null) | null }> = [];
   for (const d of TARGET_DEFINITIONS) {
@@ -85,6 +90,7 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
       basis: d.basis,
       progress: countyProgress,
       progressPct: pctOf(countyProgress, value),
+      ofPeriod: 'ofPeriod' in d && d.ofPeriod,
       allocations: own.map((a) => {
         const unitProgress = figures[i].ofUnit?.(a.allocation.unitId) ?? null;
         const unitValue = plain(a.allocation.value);
@@ -102,7 +108,7 @@ export async function listTargets(database: Database, actor: Actor, filters: Tar
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   });
-  return { year, divisionCode, data, canManage: targetPolicy.can(actor, 'manage', { divisionCode }) };
+  return { year, divisionCode, figuresOf, data, canManage: targetPolicy.can(actor, 'manage', { divisionCode }) };
 }
 
 /** Counts are whole numbers; percentages stay below 1000. */

@@ -22,3 +22,13 @@ export const loginFailures = pgTable('login_failures', {
   lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/**
+ * Failed logins per client address within a window, across every name tried: one address
+ * guessing at many accounts is throttled though no single name reaches its lockout.
+ */
+export const loginAddressFailures = pgTable('login_address_failures', {
+  ip: varchar('ip', { length: 64 }).primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  count: integer('count').notNull().default(0),
+});

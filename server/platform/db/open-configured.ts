@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
+import { tightenTree } from '../security/file-modes';
 import { migrateDatabase, openDatabase, type Database } from './client';
 
 /** Opens the database the configuration names (server URL, or embedded under DATA_DIR) and migrates it. */
@@ -10,5 +11,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'db') },
   );
   await migrateDatabase(database);
+  // The embedded engine's files are the platform account's alone (see security/file-modes.ts).
+  if (!config.databaseUrl) tightenTree(config.dataDir);
   return database;
 }

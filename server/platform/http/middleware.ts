@@ -7,21 +7,44 @@ import { AppError } from './errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The API's own description is readable without a session; every other public route says so on its definition (`access: 'public'`). */
+/**
+ * The API's own description and its documentation page, readable without a session only when
+ * `API_DOCS_PUBLIC` allows it (the demo does; a production deployment keeps them behind login).
+ * Every other public route says so on its definition (`access: 'public'`).
+ */
 const DOCUMENTATION_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: 'GET', path: /^\/api\/openapi\.json$/ },
-  { method: 'GET', path: /^\/api\/docs$/ },
+  { method: 'GET', path: /^\/api\/docs(\/.*)?$/ },
 ];
 
 /** Routes a user who must change their password may still call. */
 const PASSWORD_CHANGE_ROUTES = new Set(['/api/me', '/api/auth/logout', '/api/auth/password']);
 
-/** The caller's address: the socket's, or the proxy's X-Forwarded-For when trusted. */
+/**
+ * The caller's address: the socket's, or — behind a trusted reverse proxy (`TRUST_PROXY`) —
+ * the address that proxy saw. X-Forwarded-For grows left to right and only its right end is
+ * written by our own proxies: `TRUST_PROXY=true` (one proxy) takes the right-most entry,
+ * `TRUST_PROXY=2` the second from the right (two proxies in a chain). The left-most entry is
+ * whatever the client sent and is never used.
+ */
 export function clientIp(c: { req: { header(name: string): string | undefined }; env: unknown }): string | null {
   const forwarded = c.req.header('x-forwarded-for');
-  if (forwarded && process.env.TRUST_PROXY === 'true') return forwarded.split(',')[0].trim();
+  const hops = trustedProxyHops(process.env.TRUST_PROXY);
+  if (forwarded && hops > 0) {
+    const entries = forwarded.split(',').map((e) => e.trim()).filter(Boolean);
+    const seen = entries[entries.length - hops];
+    if (seen) return seen.slice(0, 64);
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? null;
+}
+
+/** How many reverse proxies in front of the server append to X-Forwarded-For (0: none trusted). */
+export function trustedProxyHops(setting: string | undefined): number {
+  if (!setting || setting === 'false') return 0;
+  if (setting === 'true') return 1;
+  const hops = Number(setting);
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
 }
 
 /**
@@ -57,7 +80,7 @@ export const authenticate = (publicRoutes: () => ReadonlyArray<{ method: string;
     }
 
     const matches = (r: { method: string; path: RegExp }) => r.method === method && r.path.test(path);
-    const isPublic = DOCUMENTATION_ROUTES.some(matches) || publicRoutes().some(matches);
+    const isPublic = (config.apiDocsPublic && DOCUMENTATION_ROUTES.some(matches)) || publicRoutes().some(matches);
     if (!path.startsWith('/api/') || isPublic) {
       if (!SAFE_METHODS.has(method)) checkSameOrigin(c.req.header('origin'), c.req.header('host'));
       return next();

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './errors';
 import type { Permission } from '../../../common/permissions';
 import type { AppEnv } from './context';
+import { screenInput } from './input-screen';
 import { requirePermission } from './middleware';
 
 z.config(z.locales.zhCN());
@@ -100,7 +101,7 @@ export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(
   const guards = permission ? [requirePermission(permission)] : [];
   return createRoute({
     ...rest,
-    middleware: [limit, ...guards, ...middleware],
+    middleware: [limit, ...guards, ...middleware, screenInput],
     'x-permission': permission,
     ...(access ? { 'x-access': access } : {}),
     ...(upload ? { 'x-upload-max-bytes': upload.maxBytes } : {}),

@@ -1,21 +1,28 @@
 import { z } from '@hono/zod-openapi';
 
-/** How a rule field is entered: a whole number, a decimal, or a list of whole numbers. */
-export type RuleFieldKind = 'integer' | 'number' | 'integer_list';
+/** How a rule field is entered: a whole number, a decimal, a list of whole numbers, or one of named choices (a `z.enum`). */
+export type RuleFieldKind = 'integer' | 'number' | 'integer_list' | 'choice';
+
+/** A rule's stored value. */
+export type RuleFieldValue = number | number[] | string;
 
 /** What the settings page shows beside a field. */
 export interface RuleFieldLabel {
   label: string;
   unit?: string;
   help?: string;
+  /** The label of each value of a choice field (a `z.enum`), in the order shown. */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** A field of a rule set as the settings page renders it (limits taken from the schema). */
-export interface RuleFieldInfo extends RuleFieldLabel {
+export interface RuleFieldInfo extends Omit<RuleFieldLabel, 'options'> {
   key: string;
   kind: RuleFieldKind;
   min: number | null;
   max: number | null;
+  /** The values a choice field takes, with their labels; null for a number. */
+  options: Array<{ value: string; label: string }> | null;
 }
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -41,6 +48,7 @@ export function defineRuleSet<S extends AnyObject>(definition: RuleSet<S>): Rule
 
 interface JsonSchemaField {
   type?: string;
+  enum?: unknown[];
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
@@ -53,11 +61,15 @@ const bound = (n: number | undefined) => (n === undefined || Math.abs(n) >= Numb
 /** The fields of a rule set with their kind and limits, read from its schema. */
 export function describeFields(set: RuleSet): RuleFieldInfo[] {
   const json = z.toJSONSchema(set.schema, { unrepresentable: 'any' }) as { properties?: Record<string, JsonSchemaField> };
-  return Object.entries(set.fields as Record<string, RuleFieldLabel>).map(([key, label]) => {
+  return Object.entries(set.fields as Record<string, RuleFieldLabel>).map(([key, { options: optionLabels, ...label }]) => {
     const field = json.properties?.[key] ?? {};
+    if (field.enum) {
+      const options = field.enum.map((value) => ({ value: String(value), label: optionLabels?.[String(value)] ?? String(value) }));
+      return { key, ...label, kind: 'choice' as const, min: null, max: null, options };
+    }
     const isList = field.type === 'array';
     const limits = isList ? (field.items ?? {}) : field;
     const kind: RuleFieldKind = isList ? 'integer_list' : field.type === 'integer' ? 'integer' : 'number';
-    return { key, ...label, kind, min: bound(limits.minimum ?? field.exclusiveMinimum), max: bound(limits.maximum) };
+    return { key, ...label, kind, min: bound(limits.minimum ?? field.exclusiveMinimum), max: bound(limits.maximum), options: null };
   });
 }

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { ruleSets } from './rule-sets';
 
-/** A rule's value: a number, or a list of whole numbers (e.g. reminder days). */
-export const RuleValue = z.union([z.number(), z.array(z.number())]).openapi('RuleValue');
+/** A rule's value: a number, a list of whole numbers (e.g. reminder days), or a choice's value. */
+export const RuleValue = z.union([z.number(), z.array(z.number()), z.string()]).openapi('RuleValue');
 
 export const RuleSource = z
   .object({
@@ -19,9 +19,11 @@ export const RuleField = z
     label: z.string(),
     unit: z.string().nullable(),
     help: z.string().nullable(),
-    kind: z.enum(['integer', 'number', 'integer_list']),
+    kind: z.enum(['integer', 'number', 'integer_list', 'choice']),
     min: z.number().nullable(),
     max: z.number().nullable(),
+    /** A choice field's values with their labels; null for a number. */
+    options: z.array(z.object({ value: z.string(), label: z.string() })).nullable(),
     defaultValue: RuleValue,
     /** The value in force for the division. */
     value: RuleValue,

@@ -6,7 +6,7 @@ import { canReachDivision, divisionChain, divisionPrefix, regionCondition } from
 import type { Database, DbOrTx } from '../db/client';
 import type { Actor } from '../http/context';
 import { AppError, notFound } from '../http/errors';
-import { describeFields, type RuleSet } from './define-rule-set';
+import { describeFields, type RuleFieldValue, type RuleSet } from './define-rule-set';
 import { ruleSetByKey, ruleSets } from './rule-sets';
 import { ruleSettings } from './rules.tables';
 
@@ -144,9 +144,9 @@ async function presentRuleSet(db: DbOrTx, set: RuleSet, divisionCode: string, na
         ...f,
         unit: f.unit ?? null,
         help: f.help ?? null,
-        defaultValue: (set.defaults as Values)[f.key] as number | number[],
-        value: (value as Values)[f.key] as number | number[],
-        ownValue: f.key in ownValues ? (ownValues[f.key] as number | number[]) : null,
+        defaultValue: (set.defaults as Values)[f.key] as RuleFieldValue,
+        value: (value as Values)[f.key] as RuleFieldValue,
+        ownValue: f.key in ownValues ? (ownValues[f.key] as RuleFieldValue) : null,
         source: { ...source, divisionName: source.divisionCode ? (names.get(source.divisionCode) ?? source.divisionCode) : null },
       };
     }),
@@ -192,7 +192,7 @@ export async function listRuleVersions(database: Database, actor: Actor, key: st
   return {
     data: rows.map((r) => ({
       version: r.version,
-      values: r.value as Record<string, number | number[]>,
+      values: r.value as Record<string, RuleFieldValue>,
       note: r.note,
       savedByName: r.savedByName,
       savedAt: r.savedAt.toISOString(),

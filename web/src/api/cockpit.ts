@@ -37,6 +37,7 @@ export type ProjectFilter = Record<string, string | undefined>;
 
 export type CockpitInvestmentMonth = z.output<typeof CockpitInvestmentMonthSchema>;
 export type CockpitAnswer = z.output<typeof CockpitAnswerSchema>;
+export type CockpitCountyRow = CockpitAnswer['byCounty'][number];
 export type GeoJsonFeatureCollection = z.output<typeof MapFeatureCollection>;
 
 export type TargetAllocation = z.output<typeof Allocation>;
@@ -78,12 +79,13 @@ export function projectListUrl(filter: ProjectFilter): string {
 }
 
 export const cockpitApi = {
-  cockpit: (year: number) => api<CockpitAnswer>('/api/cockpit', { query: { year } }),
+  /** The cockpit of the caller's division, or of a county below it (`divisionCode`); the year defaults to the headline period's. */
+  cockpit: (query: { year?: number; divisionCode?: string }) => api<CockpitAnswer>('/api/cockpit', { query: { ...query } }),
   saveMap: (geojson: unknown, nameProperty: string) => api<z.output<typeof SaveMapResult>>('/api/map', { method: 'PUT', body: { geojson, nameProperty } }),
 };
 
 export const targetsApi = {
-  list: (year: number) => api<TargetList>('/api/targets', { query: { year } }),
+  list: (year: number, divisionCode?: string) => api<TargetList>('/api/targets', { query: { year, divisionCode } }),
   save: (year: number, targets: z.input<typeof SaveTargetsBody>['targets']) =>
     api<TargetList>(`/api/targets/${year}`, { method: 'PUT', body: { targets } }),
   allocate: (id: string, version: number, allocations: z.input<typeof SaveAllocationsBody>['allocations']) =>

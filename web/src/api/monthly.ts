@@ -13,8 +13,13 @@ import type {
   SaveReportingSettingsBody,
 } from '../../../server/modules/cockpit/cockpit.schemas';
 import type {
+  BatchBlocker as BatchBlockerSchema,
+  BatchReportResult as BatchReportResultSchema,
+  BatchReviewBody,
   GridAnswer as GridAnswerSchema,
   GridRow as GridRowSchema,
+  HistoryEntryAnswer as HistoryEntryAnswerSchema,
+  HistoryEntryBody,
   LatenessAnswer as LatenessAnswerSchema,
   MonthlyReport as MonthlyReportSchema,
   PeriodReopenRequest,
@@ -52,13 +57,24 @@ export type GridStatusFilter = NonNullable<GridQuery['status']>;
 export type DraftInput = z.input<typeof SaveDraftBody>;
 export type LatenessAnswer = z.output<typeof LatenessAnswerSchema>;
 export type ReopenRequest = z.output<typeof PeriodReopenRequest>;
+/** Who approves a reopen request the caller makes (the 重开审批人 rule). */
+export type ReopenApprover = NonNullable<PeriodsAnswer['reopenApprover']>;
+/** The body and answer of POST /api/periods/history-entry (补录历史数据 on or off). */
+export type HistoryEntryInput = z.input<typeof HistoryEntryBody>;
+export type HistoryEntryAnswer = z.output<typeof HistoryEntryAnswerSchema>;
 export type MonthlySummary = z.output<typeof MonthlySummarySchema>;
+/** The answer of a batch action: the reports it moved. */
+export type BatchReportResult = z.output<typeof BatchReportResultSchema>;
+/** A report that stopped a batch (the error's `details.blocked`), and why. */
+export type BatchBlocker = z.output<typeof BatchBlockerSchema>;
+export type BatchDecision = z.input<typeof BatchReviewBody>['decision'];
 
 export const monthlyApi = {
   periods: (year: number) => api<PeriodsAnswer>('/api/periods', { query: { year } }),
   closePeriod: (period: string) => api<ReportingPeriod>(`/api/periods/${period}/close`, { method: 'POST' }),
   lateness: (period: string) => api<LatenessAnswer>(`/api/periods/${period}/lateness`),
   requestReopen: (period: string, reason: string) => api<ReopenRequest>(`/api/periods/${period}/reopen-requests`, { method: 'POST', body: { reason } }),
+  setHistoryEntry: (body: HistoryEntryInput) => api<HistoryEntryAnswer>('/api/periods/history-entry', { method: 'POST', body }),
   reopenRequests: () => api<z.output<typeof PeriodReopenRequests>>('/api/period-reopen-requests'),
   decideReopen: (id: string, approve: boolean, comment?: string) =>
     api<void>(`/api/period-reopen-requests/${id}/decision`, { method: 'POST', body: { approve, comment: comment || null } }),
@@ -68,9 +84,16 @@ export const monthlyApi = {
   submit: (id: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/submit`, { method: 'POST' }),
   approve: (id: string, comment?: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/approve`, { method: 'POST', body: { comment: comment || null } }),
   returnReport: (id: string, comment: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/return`, { method: 'POST', body: { comment } }),
+  /** Approves or returns many submitted reports with one comment: all of them, or none (the error's `details.blocked` names why). */
+  batchReview: (reportIds: string[], decision: BatchDecision, comment?: string) =>
+    api<BatchReportResult>('/api/monthly-reports/batch-review', { method: 'POST', body: { reportIds, decision, comment: comment || null } }),
+  /** Submits many drafts: all of them, or none. */
+  batchSubmit: (reportIds: string[]) => api<BatchReportResult>('/api/monthly-reports/batch-submit', { method: 'POST', body: { reportIds } }),
   revise: (id: string, reason: string) => api<MonthlyReport>(`/api/monthly-reports/${id}/revise`, { method: 'POST', body: { reason } }),
   report: (id: string) => api<z.output<typeof ReportWithRevisions>>(`/api/monthly-reports/${id}`),
   summary: (period: string, divisionCode?: string) => api<MonthlySummary>(`/api/summaries/${period}`, { query: { divisionCode } }),
+  /** The summary of the headline period (the latest whose summary is due); `figureStatus` says whether it is final. */
+  headlineSummary: (divisionCode?: string) => api<MonthlySummary>('/api/summaries', { query: { divisionCode } }),
   summaryDocxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/report.docx`, { divisionCode }),
   summaryXlsxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/tables.xlsx`, { divisionCode }),
   quarterlyDocxUrl: (period: string, divisionCode?: string) => apiUrl(`/api/summaries/${period}/quarterly.docx`, { divisionCode }),

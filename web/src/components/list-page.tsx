@@ -44,6 +44,8 @@ export interface ListPageProps<T extends object> {
   actionRef?: MutableRefObject<ActionType | undefined>;
   /** Anything else ProTable takes (expandable rows); the table scrolls sideways when too wide, so give ellipsis columns a width. */
   tableProps?: Omit<ProTableProps<T, Record<string, unknown>>, 'columns' | 'request' | 'rowKey' | 'actionRef' | 'headerTitle' | 'toolBarRender'>;
+  /** Between the page title and the table, e.g. summary cards that set a filter. */
+  aboveTable?: ReactNode;
   /** Modals and drawers of the page. */
   children?: ReactNode;
 }
@@ -61,20 +63,23 @@ export function ListPage<T extends object>({
   toolbar = [],
   actionRef,
   tableProps,
+  aboveTable,
   children,
 }: ListPageProps<T>) {
   const { message } = App.useApp();
   const lastQuery = useRef<ListQuery>({});
   const isNarrow = useIsNarrow();
 
+  // The file holds every row of the current filters, not just the page shown.
   const exportButton = exportUrl ? (
-    <Button key="export" icon={<DownloadOutlined />} onClick={() => download(exportUrl(lastQuery.current))} data-testid={exportTestId}>
-      导出
+    <Button key="export" icon={<DownloadOutlined />} onClick={() => download(exportUrl(lastQuery.current))} data-testid={exportTestId} title="按当前筛选导出全部行">
+      导出 Excel
     </Button>
   ) : null;
 
   return (
     <PageContainer title={title} subTitle={subTitle}>
+      {aboveTable}
       <ProTable<T, Record<string, unknown>>
         rowKey={rowKey}
         actionRef={actionRef}

@@ -12,23 +12,22 @@ import { ChangePasswordForm } from '../components/change-password-form';
 import { InboxBell } from '../components/inbox-bell';
 import { LogoMark } from '../components/logo-mark';
 import { useIsNarrow } from '../components/use-is-narrow';
-import { mayOpen } from './define-pages';
-import { HOME_SECTION, SECTION_GROUPS } from './sections';
+import { HOME_SECTION, menuFor, type MenuUser } from './sections';
 
 const BRAND_BLUE = '#12467f';
 
-function menuRoutes(permissions: readonly string[]): MenuDataItem[] {
+function menuRoutes(user: MenuUser): MenuDataItem[] {
   const home: MenuDataItem = { path: HOME_SECTION.path, name: HOME_SECTION.name, icon: HOME_SECTION.icon, testId: HOME_SECTION.testId };
-  const groups = SECTION_GROUPS.map((group) => {
-    const sections = group.sections.filter((s) => mayOpen(s, permissions));
-    return {
-      path: group.path,
-      key: group.key,
-      name: group.name,
-      icon: group.icon,
-      children: sections.map((s) => ({ path: s.path, name: s.name, icon: s.icon, testId: s.testId })),
-    } satisfies MenuDataItem;
-  }).filter((group) => group.children.length > 0);
+  const groups = menuFor(user).map(
+    (group) =>
+      ({
+        path: group.path,
+        key: group.key,
+        name: group.name,
+        icon: group.icon,
+        children: group.sections.map((s) => ({ path: s.path, name: s.name, icon: s.icon, testId: s.testId })),
+      }) satisfies MenuDataItem,
+  );
   return [home, ...groups];
 }
 
@@ -110,7 +109,7 @@ function AppLayout({ me }: { me: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [isPasswordOpen, setIsPasswordOpen] = useState(false);
-  const routes = useMemo(() => menuRoutes(me.permissions), [me.permissions]);
+  const routes = useMemo(() => menuRoutes({ permissions: me.permissions, dataScope: me.dataScope }), [me.permissions, me.dataScope]);
   // ProLayout matches menu paths as prefixes, so /projects would light up on /projects/reviews
   // too: select the longest menu path that the current page is under, and only that one.
   const activePath = useMemo(() => {

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../../common/permissions';
+import type { DataScope } from '../../../common/roles';
 
 /** A group of the side menu (领导驾驶舱, 项目管理 …); `order` places it among the others. */
 export interface MenuGroup {
@@ -19,6 +20,14 @@ export interface MenuEntry {
   icon: ReactNode;
   testId: string;
   description: string;
+  /**
+   * The entry sits in `group` only for holders of one of these permissions (the 领导驾驶舱
+   * group for `summary.read`); any other user who may open the page finds it in `otherGroup`.
+   */
+  groupPermission?: Permission | readonly Permission[];
+  otherGroup?: string;
+  /** Name and description for a data scope whose list is not the county's (「我的项目」 for 本项目). */
+  byScope?: Partial<Record<DataScope, { name: string; description: string }>>;
 }
 
 /** One page of the app: where it is, who may open it, what it shows, and its menu entry if it has one. */
@@ -43,9 +52,14 @@ export function definePages(module: WebModule): WebModule {
   return module;
 }
 
+/** Whether a user holds a permission, any one of a list, or (null) needs none. */
+export function holdsAny(permission: Permission | readonly Permission[] | null, permissions: readonly string[]): boolean {
+  if (permission === null) return true;
+  const needed: readonly string[] = typeof permission === 'string' ? [permission] : permission;
+  return needed.some((p) => permissions.includes(p));
+}
+
 /** Whether a user with these permissions may open a page. */
 export function mayOpen(page: Pick<PageDefinition, 'permission'>, permissions: readonly string[]): boolean {
-  if (page.permission === null) return true;
-  const needed: readonly string[] = typeof page.permission === 'string' ? [page.permission] : page.permission;
-  return needed.some((p) => permissions.includes(p));
+  return holdsAny(page.permission, permissions);
 }

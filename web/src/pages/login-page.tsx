@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import { CHANGE_PASSWORD_PATH, useSession } from '../auth/session';
 import { LogoMark } from '../components/logo-mark';
+import { useIsNarrow } from '../components/use-is-narrow';
 import { formatDateTime } from '../lib/format';
 
 interface LoginValues {
@@ -26,6 +27,8 @@ export function LoginPage() {
   const location = useLocation();
   const [problem, setProblem] = useState<LoginProblem | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  // On a phone (owners on site, investors) the brand panel shrinks to a header above the form.
+  const isNarrow = useIsNarrow();
   const from = (location.state as { from?: string } | null)?.from;
 
   if (me) return <Navigate to={me.mustChangePassword ? CHANGE_PASSWORD_PATH : (from ?? '/')} replace />;
@@ -57,7 +60,7 @@ export function LoginPage() {
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',
-        padding: 24,
+        padding: isNarrow ? 12 : 24,
         background:
           'radial-gradient(circle at 15% 20%, rgba(29,95,179,0.12), transparent 45%), radial-gradient(circle at 85% 80%, rgba(245,184,46,0.10), transparent 40%), #eef2f7',
       }}
@@ -65,9 +68,10 @@ export function LoginPage() {
       <div
         style={{
           display: 'flex',
+          flexDirection: isNarrow ? 'column' : 'row',
           width: 920,
           maxWidth: '100%',
-          minHeight: 500,
+          minHeight: isNarrow ? undefined : 500,
           background: '#fff',
           borderRadius: 12,
           overflow: 'hidden',
@@ -76,8 +80,8 @@ export function LoginPage() {
       >
         <div
           style={{
-            flex: '1 1 420px',
-            padding: '48px 44px',
+            flex: isNarrow ? 'none' : '1 1 420px',
+            padding: isNarrow ? '20px 20px' : '48px 44px',
             color: '#fff',
             background: 'linear-gradient(150deg, #1d5fb3 0%, #0f3e7a 100%)',
             display: 'flex',
@@ -90,25 +94,29 @@ export function LoginPage() {
               <LogoMark size={44} />
               <span style={{ fontSize: 24, fontWeight: 600, letterSpacing: 0.5 }}>Groundwork</span>
             </div>
-            <h1 style={{ margin: '28px 0 12px', fontSize: 22, fontWeight: 600, lineHeight: 1.5, whiteSpace: 'nowrap' }}>
+            <h1 style={{ margin: isNarrow ? '12px 0 0' : '28px 0 12px', fontSize: isNarrow ? 18 : 22, fontWeight: 600, lineHeight: 1.5 }}>
               县域项目建设全生命周期管理平台
             </h1>
-            <p style={{ margin: 0, opacity: 0.85, lineHeight: 1.8 }}>
-              从谋划储备到竣工投产，一个平台贯通项目建设全过程。
-            </p>
-            <ul style={{ margin: '28px 0 0', padding: 0, listStyle: 'none', lineHeight: 2.2, opacity: 0.92 }}>
-              {FEATURES.map((feature) => (
-                <li key={feature} style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
-                  <span style={{ width: 6, height: 6, borderRadius: 3, background: '#f5b82e' }} />
-                  {feature}
-                </li>
-              ))}
-            </ul>
+            {!isNarrow && (
+              <>
+                <p style={{ margin: 0, opacity: 0.85, lineHeight: 1.8 }}>
+                  从谋划储备到竣工投产，一个平台贯通项目建设全过程。
+                </p>
+                <ul style={{ margin: '28px 0 0', padding: 0, listStyle: 'none', lineHeight: 2.2, opacity: 0.92 }}>
+                  {FEATURES.map((feature) => (
+                    <li key={feature} style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+                      <span style={{ width: 6, height: 6, borderRadius: 3, background: '#f5b82e' }} />
+                      {feature}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
-          <div style={{ fontSize: 12, opacity: 0.7 }}>仅限授权人员使用，所有操作均记录审计日志</div>
+          {!isNarrow && <div style={{ fontSize: 12, opacity: 0.7 }}>仅限授权人员使用，所有操作均记录审计日志</div>}
         </div>
 
-        <div style={{ flex: '1 1 420px', padding: '56px 48px', display: 'flex', flexDirection: 'column', justifyContent: 'center' }}>
+        <div style={{ flex: isNarrow ? 'none' : '1 1 420px', padding: isNarrow ? '24px 20px' : '56px 48px', display: 'flex', flexDirection: 'column', justifyContent: 'center' }}>
           <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
             账号登录
           </Typography.Title>

@@ -167,7 +167,13 @@ export function UnitsPage() {
             : { sortOrder: 0, isActive: true }
         }
       >
-        <ProFormText name="name" label="单位名称" colProps={{ span: 16 }} rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 100 }]} />
+        <ProFormText
+          name="name"
+          label="单位名称"
+          colProps={{ span: 16 }}
+          extra="请填写全称，如「河西县农业农村局」；与已有单位仅差县名前缀的名称（如「县农业农村局」）不能再建"
+          rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 100 }]}
+        />
         <ProFormText name="shortName" label="简称" colProps={{ span: 8 }} rules={[{ max: 50 }]} />
         <ProFormSelect
           name="kind"

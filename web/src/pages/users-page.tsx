@@ -3,7 +3,6 @@ import { ProFormSelect, ProFormText } from '@ant-design/pro-components';
 import type { ActionType, ProColumns, ProFormInstance } from '@ant-design/pro-components';
 import { App, Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { passwordWeakness, PASSWORD_MIN_LENGTH } from '../../../common/password-policy';
 import { DATA_SCOPE_LABELS, DATA_SCOPES, DEFAULT_SCOPE, ROLE_LABELS, ROLES } from '../../../common/roles';
 import type { DataScope, Role } from '../../../common/roles';
 import { api, isApiError } from '../api/client';
@@ -14,11 +13,11 @@ import { useSession } from '../auth/session';
 import { FormModal } from '../components/form-modal';
 import { ListPage } from '../components/list-page';
 import { formatDateTime, isLockedNow } from '../lib/format';
+import { confirmRules, PASSWORD_HINT, passwordRules } from './system/password-rules';
 
 const ROLE_ENUM = Object.fromEntries(ROLES.map((role) => [role, { text: ROLE_LABELS[role] }]));
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const SCOPE_OPTIONS = DATA_SCOPES.map((scope) => ({ value: scope, label: DATA_SCOPE_LABELS[scope] }));
-const PASSWORD_HINT = `至少 ${PASSWORD_MIN_LENGTH} 位，含大写字母、小写字母、数字、特殊字符中的至少三类，且不含用户名`;
 
 interface UserFormValues {
   username: string;
@@ -34,30 +33,6 @@ interface UserFormValues {
 interface ResetValues {
   password: string;
   confirmPassword: string;
-}
-
-/** Form rules for a new password, checked by the shared policy against the account's username. */
-function passwordRules(username: () => string | undefined) {
-  return [
-    { required: true, message: '请输入密码' },
-    {
-      validator: (_: unknown, value: string | undefined) => {
-        if (!value) return Promise.resolve();
-        const weakness = passwordWeakness(value, username());
-        return weakness ? Promise.reject(new Error(weakness)) : Promise.resolve();
-      },
-    },
-  ];
-}
-
-function confirmRules(field: string) {
-  return [
-    { required: true, message: '请再次输入密码' },
-    ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-      validator: (_: unknown, value: string | undefined) =>
-        !value || value === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-    }),
-  ];
 }
 
 function UserStatus({ user }: { user: User }) {

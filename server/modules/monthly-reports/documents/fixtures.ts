@@ -192,6 +192,19 @@ export function sampleSummary(): MonthlySummary {
     issues,
     reporting: { expected: 812, submitted: 798, approved: 785, missing: 14, late: 9 },
     official: { yearCumulative: '2653000', growthPct: '8.9' },
+    asOf: '2024-10-31',
+    figureStatus: 'final',
+    figureNote: '正式 · 报送期已关闭',
+    laggingCounts: {
+      total: lagging.length,
+      behind_plan: lagging.filter((l) => l.reason === 'behind_plan').length,
+      idle: lagging.filter((l) => l.reason === 'idle').length,
+      start_overdue: lagging.filter((l) => l.reason === 'start_overdue').length,
+    },
+    laggingDefinition: '总投资 500 万元及以上的项目，按以下顺序计一种原因：……',
+    byCounty: [],
+    growthTarget: { targetPct: '10', completionPct: null },
+    recomputeReason: null,
   };
 }
 
@@ -219,5 +232,191 @@ export function emptySummary(): MonthlySummary {
     issues: [],
     reporting: { expected: 0, submitted: 0, approved: 0, missing: 0, late: 0 },
     official: null,
+    asOf: '2024-02-29',
+    figureStatus: 'final',
+    figureNote: '正式 · 报送期已关闭',
+    laggingCounts: { total: 0, behind_plan: 0, idle: 0, start_overdue: 0 },
+    laggingDefinition: '总投资 500 万元及以上的项目，按以下顺序计一种原因：……',
+    byCounty: [],
+    growthTarget: { targetPct: '10', completionPct: null },
+    recomputeReason: null,
+  };
+}
+
+const countsOf = (lagging: LaggingProject[]) => ({
+  total: lagging.length,
+  behind_plan: lagging.filter((l) => l.reason === 'behind_plan').length,
+  idle: lagging.filter((l) => l.reason === 'idle').length,
+  start_overdue: lagging.filter((l) => l.reason === 'start_overdue').length,
+});
+
+// ---------------------------------------------------------------- a county the size of the demo
+
+const PROBLEMS: Array<[string, string]> = [
+  ['电力接入方案待批复', '协调供电公司加快接入方案审查'],
+  ['受低温天气影响，室外作业暂停', '合理安排室内作业，做好复工准备'],
+  ['项目资本金未足额到位，建设资金紧张', '协调金融机构加大信贷支持，督促项目单位加快自筹资金到位'],
+  ['配套资金未落实', '积极争取上级补助资金和专项债券支持'],
+  ['水电路等配套设施不完善', '协调相关部门加快配套设施建设'],
+  ['施工队伍人员不足，进度滞后', '督促施工单位增加人员和机械投入，倒排工期'],
+  ['用地指标尚未落实，影响项目推进', '积极对接自然资源部门，争取用地指标，加快办理用地手续'],
+  ['原材料价格上涨，施工成本增加', '优化施工组织，督促施工单位提前备料'],
+  ['林地占用手续待省林草局审批', '加强与省林草局沟通衔接，加快审批'],
+  ['施工许可办理周期长', '住建部门开通绿色通道，实行并联审批'],
+  ['环评批复待市局审查', '安排专人对接市生态环境局，加快审查进度'],
+  ['征地拆迁补偿工作未完成', '由乡镇牵头加快征地拆迁补偿，县级包抓领导现场协调'],
+];
+const DEPARTMENTS = ['河西县工业和信息化局', '河西县住房和城乡建设局', '河西县农业农村局', '河西县商务局', '河西县交通运输局', '河西县水务局', '河西县文化和旅游局', '河西县教育局', '河西县生态环境局', '河西县卫生健康委员会', '河西经济技术开发区管理委员会', '河西县林业和草原局', '河西现代农业示范区管理委员会', '河西县乡村振兴局', '河西县民政局'];
+const TOWNSHIPS = ['城关镇', '合黎乡', '沙河镇', '红柳湾镇', '六坝镇', '骆驼城乡', '黑泉乡', '三堡镇', '新坝镇', '南华镇', '板桥镇', '明水乡'];
+const KINDS = ['年产50万吨新型建材生产线建设项目', '老旧小区改造项目', '农村公路提升改造工程', '高标准农田建设项目', '10兆瓦光伏发电项目', '教学综合楼建设项目', '河道治理工程', '农产品冷链物流中心建设项目'];
+
+/**
+ * A summary with the lists of a county like the demo's 1—11月 (196 lagging projects, 169
+ * problems, 30 starts, 15 departments, 12 townships, 12 libraries): the text must stay a
+ * report of a few pages and put every one of them in the annexes.
+ */
+export function largeSummary(): MonthlySummary {
+  const s = sampleSummary();
+  const name = (i: number) => `河西县${TOWNSHIPS[i % TOWNSHIPS.length]}${KINDS[i % KINDS.length]}（${Math.floor(i / 8) + 1}期）`;
+  const dept = (i: number) => DEPARTMENTS[(i * 7) % DEPARTMENTS.length];
+  const invest = (i: number) => new Decimal(30000).minus(i * 137.3).toDecimalPlaces(1).toFixed();
+  const breakdown = (labels: string[], prefix: string) =>
+    balanced(
+      labels.slice(0, -1).map((label, i): RowSpec => [`${prefix}-${i}`, label, 40 - i, String(19000 - i * 1100.7), String(190000 - i * 11000.3), String(170000 - i * 9000)]),
+      [`${prefix}-last`, labels[labels.length - 1]],
+      TOTALS,
+    );
+  const lagging: LaggingProject[] = Array.from({ length: 196 }, (_, i) => ({
+    ...ref(`lag-${i}`, name(i), dept(i), TOWNSHIPS[i % TOWNSHIPS.length], invest(i), null),
+    reason: 'behind_plan' as const,
+    detail: `本年累计完成 ${1000 + i * 3.5} 万元，仅为年度计划 ${4000 + i * 10} 万元的 ${new Decimal(1000 + i * 3.5).div(4000 + i * 10).times(100).toDecimalPlaces(1).toFixed(1)}%`,
+  }));
+  const issues: ReportedIssue[] = Array.from({ length: 169 }, (_, i) => ({
+    projectId: `iss-${i}`,
+    projectName: name(i + 3),
+    departmentName: dept(i + 2),
+    problems: PROBLEMS[(i * 5) % PROBLEMS.length][0],
+    measures: PROBLEMS[(i * 5) % PROBLEMS.length][1],
+  }));
+  const started = Array.from({ length: 30 }, (_, i) => ref(`st-${i}`, `${name(i)}续建`, dept(i), TOWNSHIPS[i % TOWNSHIPS.length], invest(i * 3), `2024-10-${String(1 + (i % 28)).padStart(2, '0')}`));
+  const completed = Array.from({ length: 2 }, (_, i) => ref(`co-${i}`, `${name(i)}配套`, dept(i), TOWNSHIPS[i], invest(i * 5), `2024-10-${String(10 + i).padStart(2, '0')}`));
+  return {
+    ...s,
+    byDepartment: breakdown(DEPARTMENTS, 'd'),
+    byTownship: breakdown(TOWNSHIPS, 't'),
+    byLibrary: rows(Array.from({ length: 12 }, (_, i): RowSpec => [`l-${i}`, `第${i + 1}类项目库`, 100 - i * 5, '10000', String(500000 - i * 30000), String(450000 - i * 25000)])),
+    startedThisPeriod: started,
+    completedThisPeriod: completed,
+    concentratedStarts: [{ date: '2024-10-01', count: 3, projects: started.filter((p) => p.date === '2024-10-01') }],
+    lagging,
+    laggingCounts: countsOf(lagging),
+    issues,
+  };
+}
+
+// ---------------------------------------------------------------- a fixture year
+
+/** A line of projects (one sector, department and township) and what it completes each month. */
+interface FixtureLine {
+  sector: [key: string, label: string];
+  department: [key: string, label: string];
+  township: [key: string, label: string];
+  base: number;
+}
+
+const LINES: FixtureLine[] = [
+  { sector: ['industry', '工业'], department: ['d-gx', '河西县工业和信息化局'], township: ['t-kfq', '经开区片区'], base: 5200 },
+  { sector: ['industry', '工业'], department: ['d-gx', '河西县工业和信息化局'], township: ['t-cg', '城关镇'], base: 3100 },
+  { sector: ['infrastructure', '基础设施'], department: ['d-jt', '河西县交通运输局'], township: ['t-hd', '河东镇'], base: 4300 },
+  { sector: ['infrastructure', '基础设施'], department: ['d-sw', '河西县水务局'], township: ['t-cg', '城关镇'], base: 2600 },
+  { sector: ['services', '三产服务业'], department: ['d-sw2', '河西县商务局'], township: ['t-cg', '城关镇'], base: 2900 },
+  { sector: ['social', '社会民生'], department: ['d-jy', '河西县教育局'], township: ['t-xb', '西坝镇'], base: 1800 },
+  { sector: ['agriculture', '农业'], department: ['d-ny', '河西县农业农村局'], township: ['t-xb', '西坝镇'], base: 1500 },
+];
+
+/**
+ * What a line completes in a month (万元, one decimal): a seasonal curve (little in winter,
+ * most in summer and autumn) that grows from year to year at a rate of its own.
+ */
+export function fixtureMonthAmount(line: number, year: number, month: number): string {
+  const season = [0.2, 0.3, 0.6, 0.9, 1.1, 1.2, 1.3, 1.35, 1.25, 1.1, 0.8, 0.5][month - 1];
+  const trend = 1 + (year - 2023) * (0.04 + line * 0.015);
+  return new Decimal(LINES[line].base).times(season).times(trend).plus(line * 3.7).toDecimalPlaces(1).toFixed();
+}
+
+/** The periods of a fixture year: 1—2月 reported together (`YYYY-01`), then every month. */
+export function fixturePeriods(year: number): string[] {
+  return [`${year}-01`, ...Array.from({ length: 10 }, (_, i) => `${year}-${String(i + 3).padStart(2, '0')}`)];
+}
+
+/**
+ * The monthly summary of a fixture period, computed from the lines as the service computes
+ * it from reports: this period's amount, the year to date and last year's year to date, by
+ * sector, department and township; starts on the 15th and completions on the 20th of the
+ * period's last month (none in August), lagging projects and problems at the period's end.
+ */
+export function fixtureSummary(period: string): MonthlySummary {
+  const year = Number(period.slice(0, 4));
+  const first = Number(period.slice(5, 7));
+  const last = first === 1 ? 2 : first;
+  const sum = (lines: number[], y: number, from: number, to: number) => {
+    let total = new Decimal(0);
+    for (const l of lines) for (let m = from; m <= to; m++) total = total.plus(fixtureMonthAmount(l, y, m));
+    return total.toFixed();
+  };
+  const all = LINES.map((_, i) => i);
+  const group = (pick: (l: FixtureLine) => [string, string]): SummaryBreakdownRow[] => {
+    const keys = [...new Map(LINES.map((l) => pick(l))).entries()];
+    return keys
+      .map(([key, label]) => {
+        const lines = all.filter((i) => pick(LINES[i])[0] === key);
+        const ytd = sum(lines, year, 1, last);
+        const ly = sum(lines, year - 1, 1, last);
+        return { key, label, projects: lines.length * 3, period: sum(lines, year, first, last), yearCumulative: ytd, lastYearCumulative: ly, growthPct: growth(ytd, ly) };
+      })
+      .sort((a, b) => new Decimal(b.yearCumulative).comparedTo(a.yearCumulative));
+  };
+  const ytd = sum(all, year, 1, last);
+  const ly = sum(all, year - 1, 1, last);
+  const mm = String(last).padStart(2, '0');
+  const label = first === 1 ? '1—2月' : `${last}月`;
+  const started = [1, 2, 3].map((i) => ref(`s-${period}-${i}`, `${label}开工的第${i}个项目（${year}）`, '河西县交通运输局', '城关镇', String(5000 * i + last * 100), `${year}-${mm}-15`));
+  const completed = last === 8 ? [] : [ref(`c-${period}`, `${label}竣工的项目（${year}）`, '河西县水务局', '河东镇', String(3000 + last * 100), `${year}-${mm}-20`)];
+  const lagging: LaggingProject[] = Array.from({ length: 3 + last }, (_, i) => ({
+    ...ref(`lag-${i}`, `滞后项目${i + 1}号`, '河西县住房和城乡建设局', '城关镇', String(20000 - i * 500), null),
+    reason: 'behind_plan' as const,
+    detail: `本年累计完成 ${100 * (i + 1)} 万元，仅为年度计划 ${1000 * (i + 2)} 万元的 ${new Decimal(100 * (i + 1)).div(1000 * (i + 2)).times(100).toDecimalPlaces(1).toFixed(1)}%`,
+  }));
+  const issues: ReportedIssue[] = PROBLEMS.slice(0, 4).map(([problems, measures], i) => ({ projectId: `lag-${i}`, projectName: `滞后项目${i + 1}号`, departmentName: '河西县住房和城乡建设局', problems, measures }));
+  return {
+    divisionCode: '620702',
+    divisionName: '河西县',
+    period,
+    periodLabel: label,
+    cumulativeLabel: last === 1 ? '1月' : `1—${last}月`,
+    year,
+    generatedAt: `${last === 12 ? year + 1 : year}-${String((last % 12) + 1).padStart(2, '0')}-08T02:00:00.000Z`,
+    thresholds: { countedMinWan: 500, majorMinWan: 10_000, largeMinWan: 100_000 },
+    totals: { period: sum(all, year, first, last), yearCumulative: ytd, lastYearCumulative: ly, growthPct: growth(ytd, ly), projects: LINES.length * 3 },
+    bySector: group((l) => l.sector),
+    byDepartment: group((l) => l.department),
+    byTownship: group((l) => l.township),
+    byLibrary: [],
+    byBand: [],
+    startedThisPeriod: started,
+    completedThisPeriod: completed,
+    concentratedStarts: [{ date: `${year}-${mm}-15`, count: 3, projects: started }],
+    lagging,
+    issues,
+    reporting: { expected: 120, submitted: 110 + last - 2, approved: 105, missing: 12 - last + 2, late: last % 4 },
+    official: null,
+    asOf: `${year}-${mm}-28`,
+    figureStatus: 'final',
+    figureNote: '正式 · 报送期已关闭',
+    laggingCounts: countsOf(lagging),
+    laggingDefinition: '总投资 500 万元及以上的项目，按以下顺序计一种原因：……',
+    byCounty: [],
+    growthTarget: { targetPct: '10', completionPct: null },
+    recomputeReason: null,
   };
 }

@@ -112,3 +112,48 @@ export function sortBands(rows: SummaryBreakdownRow[]): SummaryBreakdownRow[] {
   };
   return [...rows].sort((a, b) => rank(a.key) - rank(b.key));
 }
+
+/** `12345.678`, 2 → `12,345.68`: an amount in 万元 with exactly `decimals` places (for table columns). */
+export function formatWanFixed(wan: string, decimals: number): string {
+  const fixed = new Dec(wan).toFixed(decimals);
+  const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
+  const [intPart, frac] = fixed.replace(/^-/, '').split('.');
+  return `${negative ? '-' : ''}${intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * The decimals a column of amounts is printed with: as many as its most precise value
+ * needs, at most `cap` (2: 百元, what a 发改局 table shows), so that every row of the column
+ * lines up (「5,394.0」 under 「5,940.6」, never 「5,394」).
+ */
+export function columnDecimals(values: ReadonlyArray<string | null>, cap = 2): number {
+  let decimals = 0;
+  for (const v of values) if (v !== null) decimals = Math.max(decimals, Math.min(cap, new Dec(v).decimalPlaces()));
+  return decimals;
+}
+
+// The last character of a division's name says what its 县委、县政府 are called: 县, 区, 市, 旗, 省.
+const LEVEL_CHARS = ['县', '区', '市', '旗', '州', '盟', '省'];
+const levelChar = (divisionName: string) => {
+  const last = divisionName.slice(-1);
+  return LEVEL_CHARS.includes(last) ? last : null;
+};
+
+/**
+ * A unit as a county's own report names it: 「河西县住房和城乡建设局」 → 「县住房和城乡建设局」.
+ * Names that do not begin with the division's name are kept.
+ */
+export function shortUnitName(name: string, divisionName: string): string {
+  const level = levelChar(divisionName);
+  if (!level || !name.startsWith(divisionName) || name.length <= divisionName.length + 1) return name;
+  return `${level}${name.slice(divisionName.length)}`;
+}
+
+/**
+ * The 主送机关 of a 发改局's analysis report when none is given: the party committee and
+ * government of its own level (「县委、县政府」 for a county, 「市委、市政府」 for a city).
+ */
+export function defaultAddressee(divisionName: string): string {
+  const level = levelChar(divisionName) ?? '县';
+  return `${level}委、${level}政府`;
+}

@@ -399,7 +399,9 @@ export async function renderSummaryXlsx(summary: MonthlySummary): Promise<Buffer
     laggingSheet(s),
     issuesSheet(s),
   ];
-  for (const spec of specs) addSheet(workbook, spec);
+  // An open period's tables say so in every title, as the Word report does.
+  const mark = s.figureStatus === 'preliminary' ? '（初步）' : '';
+  for (const spec of specs) addSheet(workbook, { ...spec, title: `${spec.title}${mark}` });
   const out = await workbook.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

@@ -60,8 +60,22 @@ interface ClickParams {
 
 const chartStyle = { height: '100%', width: '100%' };
 
-/** Monthly investment this year vs last year, with the cumulative year-over-year growth line. */
-export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; onOpenPeriod: (period: string) => void }) {
+/** A month with figures whose period is still open: labelled 初步. */
+function isPreliminary(row: CockpitAnswer['investment'][number]): boolean {
+  return row.figureStatus === 'preliminary' && row.amount !== null;
+}
+
+/** A still-open month after the headline period: drawn lighter. */
+function isLater(row: CockpitAnswer['investment'][number]): boolean {
+  return row.isAfterHeadline && isPreliminary(row);
+}
+
+/**
+ * Monthly investment this year vs last year, with the cumulative year-over-year growth line.
+ * Months after the headline period (their summary not due yet) are drawn lighter; every month
+ * whose period is still open says 初步 under its label and in its tooltip.
+ */
+export function InvestmentChart({ data, onOpenPeriod, isCompact = false }: { data: CockpitAnswer; onOpenPeriod: (period: string) => void; isCompact?: boolean }) {
   const rows = data.investment;
   const onEvents = useClick((p) => {
     const row = rows[p.dataIndex];
@@ -77,12 +91,14 @@ export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; o
         formatter: (params: Array<{ dataIndex: number }>) => {
           const row = rows[params[0]?.dataIndex ?? 0];
           if (!row) return '';
+          const status = row.amount === null ? '' : row.figureStatus === 'preliminary' ? '<span style="color:#ffc53d">初步（报送期未关闭，仍可能补报、更正）</span>' : '<span style="color:#52d27a">正式（报送期已关闭）</span>';
           return [
-            `<b>${data.year}年${html(row.label)}</b>`,
+            `<b>${data.year}年${html(row.label)}</b> ${status}`,
             `本期完成：${row.amount === null ? '未到报送期' : wanText(row.amount)}`,
             `上年同期：${wanText(row.lastYearAmount)}`,
             `本年累计：${wanText(row.yearCumulative)}`,
             `累计同比：${growthText(row.growthPct)}`,
+            isLater(row) ? '<span style="color:#8fa6c8">本期汇总尚未到期，数据为初步数</span>' : '',
             row.amount === null ? '' : '<span style="color:#8fa6c8">点击查看当月汇总</span>',
           ]
             .filter(Boolean)
@@ -96,7 +112,18 @@ export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; o
         data: rows.map((r) => r.label),
         axisLine: { lineStyle: { color: AXIS_LINE } },
         axisTick: { show: false },
-        axisLabel: { color: TEXT, fontSize: 12, interval: 0 },
+        axisLabel: {
+          color: TEXT,
+          fontSize: isCompact ? 10 : 12,
+          interval: 0,
+          lineHeight: 15,
+          formatter: (value: string, index: number) => {
+            // A phone: 「1—2」「3」… (the axis is of months).
+            const text = isCompact ? value.replace('月', '') : value;
+            return rows[index] && isPreliminary(rows[index]) ? `${text}\n{p|初步}` : text;
+          },
+          rich: { p: { color: '#ffc53d', fontSize: 11 } },
+        },
       },
       yAxis: [
         {
@@ -116,7 +143,13 @@ export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; o
         },
       ],
       series: [
-        { name: `${data.year}年`, type: 'bar', barMaxWidth: 16, data: rows.map((r) => (r.amount === null ? null : Number(r.amount))), itemStyle: { borderRadius: [3, 3, 0, 0], color: new echarts.graphic.LinearGradient(0, 0, 0, 1, [{ offset: 0, color: '#3fb8ff' }, { offset: 1, color: '#1f5fbf' }]) } },
+        {
+          name: `${data.year}年`,
+          type: 'bar',
+          barMaxWidth: 16,
+          data: rows.map((r) => (r.amount === null ? null : { value: Number(r.amount), itemStyle: isLater(r) ? { opacity: 0.4 } : undefined })),
+          itemStyle: { borderRadius: [3, 3, 0, 0], color: new echarts.graphic.LinearGradient(0, 0, 0, 1, [{ offset: 0, color: '#3fb8ff' }, { offset: 1, color: '#1f5fbf' }]) },
+        },
         { name: `${data.year - 1}年`, type: 'bar', barMaxWidth: 16, data: rows.map((r) => Number(r.lastYearAmount)), itemStyle: { borderRadius: [3, 3, 0, 0], color: '#4d6a94' } },
         {
           name: '累计同比 %',
@@ -124,10 +157,13 @@ export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; o
           yAxisIndex: 1,
           smooth: true,
           symbolSize: 6,
-          data: rows.map((r) => (r.growthPct === null ? null : Number(r.growthPct))),
+          data: rows.map((r) =>
+            r.growthPct === null ? null : { value: Number(r.growthPct), itemStyle: isLater(r) ? { opacity: 0.45 } : undefined, label: isLater(r) ? { color: 'rgba(255, 214, 102, 0.55)' } : undefined },
+          ),
           lineStyle: { width: 2, color: '#ffc53d' },
           itemStyle: { color: '#ffc53d' },
-          label: { show: true, color: '#ffd666', fontSize: 11, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${p.value}%`) },
+          // On a phone the values crowd the bars: the tooltip says them.
+          label: { show: !isCompact, color: '#ffd666', fontSize: 11, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${p.value}%`) },
           markLine: {
             silent: true,
             symbol: 'none',
@@ -138,13 +174,13 @@ export function InvestmentChart({ data, onOpenPeriod }: { data: CockpitAnswer; o
         },
       ],
     }),
-    [rows, data.year],
+    [rows, data.year, isCompact],
   );
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={chartStyle} onEvents={onEvents} />;
 }
 
 /** Projects started and completed per month of the year. */
-export function StartsChart({ data, onOpenMonth }: { data: CockpitAnswer; onOpenMonth: (month: number) => void }) {
+export function StartsChart({ data, onOpenMonth, isCompact = false }: { data: CockpitAnswer; onOpenMonth: (month: number) => void; isCompact?: boolean }) {
   const rows = data.startsCompletions;
   const onEvents = useClick((p) => {
     const row = rows[p.dataIndex];
@@ -160,7 +196,7 @@ export function StartsChart({ data, onOpenMonth }: { data: CockpitAnswer; onOpen
         data: rows.map((r) => `${r.month}月`),
         axisLine: { lineStyle: { color: AXIS_LINE } },
         axisTick: { show: false },
-        axisLabel: { color: TEXT, fontSize: 11, interval: 0 },
+        axisLabel: { color: TEXT, fontSize: isCompact ? 9 : 11, interval: 0, formatter: (v: string) => (isCompact ? v.replace('月', '') : v) },
       },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT }, splitLine: { lineStyle: { color: SPLIT_LINE } } },
       series: [
@@ -168,7 +204,7 @@ export function StartsChart({ data, onOpenMonth }: { data: CockpitAnswer; onOpen
         { name: '竣工', type: 'bar', barMaxWidth: 12, data: rows.map((r) => r.completions), itemStyle: { color: '#ffc53d', borderRadius: [2, 2, 0, 0] } },
       ],
     }),
-    [rows],
+    [rows, isCompact],
   );
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={chartStyle} onEvents={onEvents} />;
 }
@@ -275,36 +311,47 @@ export function TownshipChart({ data, onOpen }: { data: CockpitAnswer; onOpen: (
 
 let mapSequence = 0;
 
-/** Townships on the county outline, coloured by year-to-date investment. */
-export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filter: Record<string, string>) => void }) {
-  const counted = formatThresholdWan(data.countedMinWan);
-  const map = data.map;
-  // Each outline gets its own registered name, so a new upload is drawn from scratch.
+/** One area on the map with its figure. */
+export interface MapArea {
+  name: string;
+  /** 万元 this year (colours the area). */
+  value: number;
+  /** Tooltip lines after the name. */
+  lines: string[];
+}
+
+/**
+ * The division's map coloured by year-to-date investment: a county's townships (features named
+ * by `nameProperty`) or a city's counties (features carrying the county's 行政区划代码). `areas`
+ * is keyed by that property's value; a click opens the area.
+ */
+export function AreaMap({ map, areas, onOpen, emptyText }: { map: NonNullable<CockpitAnswer['map']>; areas: Map<string, MapArea>; onOpen: (key: string) => void; emptyText: string }) {
+  // Each outline gets its own registered name (a new upload is drawn from scratch); features are
+  // keyed by the string value of the identifying property (a code may be uploaded as a number).
   const mapName = useMemo(() => {
-    if (!map) return null;
     mapSequence += 1;
-    const name = `gw-county-${mapSequence}`;
-    echarts.registerMap(name, map.geojson as unknown as Parameters<typeof echarts.registerMap>[1]);
+    const name = `gw-area-${mapSequence}`;
+    const keyed = {
+      ...map.geojson,
+      features: map.geojson.features.map((f) => ({ ...f, properties: { ...(f.properties ?? {}), gwKey: String(f.properties?.[map.nameProperty] ?? '') } })),
+    };
+    echarts.registerMap(name, keyed as unknown as Parameters<typeof echarts.registerMap>[1]);
     return name;
   }, [map]);
-  const byName = useMemo(() => new Map(data.byTownship.map((t) => [t.name, t])), [data.byTownship]);
   const onEvents = useClick((p) => {
-    const row = byName.get(p.name);
-    if (row) onOpen(row.filter);
+    if (areas.has(p.name)) onOpen(p.name);
   });
   const option = useMemo(() => {
-    if (!mapName || !map) return null;
-    const names = map.geojson.features.map((f) => String(f.properties?.[map.nameProperty] ?? ''));
-    const values = data.byTownship.map((t) => Number(t.yearInvestment));
-    const max = Math.max(1, ...values);
+    const keys = map.geojson.features.map((f) => String(f.properties?.[map.nameProperty] ?? ''));
+    const max = Math.max(1, ...[...areas.values()].map((a) => a.value));
     return {
       tooltip: {
         ...TOOLTIP,
         trigger: 'item',
         formatter: (p: { name: string }) => {
-          const row = byName.get(p.name);
-          if (!row) return `<b>${html(p.name)}</b><br/>暂无 ${counted}以上项目`;
-          return [`<b>${html(row.name)}</b>`, `本年完成投资：${wanText(row.yearInvestment)}`, `${counted}以上项目：${row.projects} 个`, `总投资：${wanText(row.totalInvestment)}`, '<span style="color:#8fa6c8">点击查看项目清单</span>'].join('<br/>');
+          const area = areas.get(p.name);
+          if (!area) return `<b>${html(p.name)}</b><br/>${html(emptyText)}`;
+          return [`<b>${html(area.name)}</b>`, ...area.lines.map(html), '<span style="color:#8fa6c8">点击查看</span>'].join('<br/>');
         },
       },
       visualMap: {
@@ -325,7 +372,7 @@ export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filt
         {
           type: 'map',
           map: mapName,
-          nameProperty: map.nameProperty,
+          nameProperty: 'gwKey',
           roam: false,
           layoutCenter: ['52%', '50%'],
           layoutSize: '92%',
@@ -339,18 +386,52 @@ export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filt
             textShadowColor: 'rgba(0,0,0,0.8)',
             textShadowBlur: 3,
             formatter: (p: { name: string }) => {
-              const row = byName.get(p.name);
-              return row ? `${p.name}\n${axisWan(Math.round(Number(row.yearInvestment)))}` : p.name;
+              const area = areas.get(p.name);
+              return area ? `${area.name}\n${axisWan(Math.round(area.value))}` : p.name;
             },
           },
-          data: names.map((name) => {
-            const row = byName.get(name);
-            return { name, value: row ? Number(row.yearInvestment) : 0 };
-          }),
+          data: keys.map((key) => ({ name: key, value: areas.get(key)?.value ?? 0 })),
         },
       ],
     };
-  }, [mapName, map, byName, data.byTownship, counted]);
-  if (!option) return null;
+  }, [mapName, map, areas, emptyText]);
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={chartStyle} onEvents={onEvents} />;
+}
+
+/** A county's townships on its outline, each opening its projects. */
+export function CountyMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (filter: Record<string, string>) => void }) {
+  const counted = formatThresholdWan(data.countedMinWan);
+  const areas = useMemo(
+    () =>
+      new Map(
+        data.byTownship.map((t) => [
+          t.name,
+          { name: t.name, value: Number(t.yearInvestment), lines: [`本年完成投资：${wanText(t.yearInvestment)}`, `${counted}以上项目：${t.projects} 个`, `总投资：${wanText(t.totalInvestment)}`] },
+        ]),
+      ),
+    [data.byTownship, counted],
+  );
+  const byName = useMemo(() => new Map(data.byTownship.map((t) => [t.name, t])), [data.byTownship]);
+  if (!data.map) return null;
+  return <AreaMap map={data.map} areas={areas} emptyText={`暂无 ${counted}以上项目`} onOpen={(name) => byName.get(name) && onOpen(byName.get(name)!.filter)} />;
+}
+
+/** A city's or province's counties on its outline (features keyed by 行政区划代码), each opening the county's cockpit. */
+export function CountiesMap({ data, onOpen }: { data: CockpitAnswer; onOpen: (divisionCode: string) => void }) {
+  const areas = useMemo(
+    () =>
+      new Map(
+        data.byCounty.map((c) => [
+          c.divisionCode,
+          {
+            name: c.name,
+            value: Number(c.yearCumulative),
+            lines: [`本年累计：${wanText(c.yearCumulative)}`, `同比：${growthText(c.growthPct)}`, `报送率：${c.reportingRatePct === null ? '—' : `${c.reportingRatePct}%`}`, `滞后项目：${c.lagging} 个`],
+          },
+        ]),
+      ),
+    [data.byCounty],
+  );
+  if (!data.map) return null;
+  return <AreaMap map={data.map} areas={areas} emptyText="不在本辖区或代码不符" onOpen={onOpen} />;
 }

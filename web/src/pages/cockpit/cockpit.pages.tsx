@@ -1,6 +1,8 @@
 import { DashboardOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { definePages } from '../../layout/define-pages';
-import { CockpitPage } from './cockpit-page';
+import { lazyPage } from '../../layout/lazy-page';
+
+const CockpitPage = lazyPage(() => import('./cockpit-page').then((m) => m.CockpitPage));
 
 /** The leaders' cockpit; it opens the 领导驾驶舱 group that milestones and targets join. */
 export const cockpitPages = definePages({

@@ -1,6 +1,7 @@
-/** 报送期 page cards for the 发改局: figures kept apart (统计数, 上年调度数) and the cycle's settings. */
-import { App, Alert, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+/** 报送期 page cards for the 发改局: figures kept apart (统计数, 上年调度数 in total or per sector) and the cycle's settings. */
+import { App, Alert, Button, Card, Form, Input, InputNumber, Segmented, Select, Space, Switch, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SECTOR_LABELS, SECTORS } from '../../../../common/projects';
 import { isApiError } from '../../api/client';
 import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
 import type { InvestmentFigure, InvestmentFigureInput, ReportingPeriod, ReportingSettings } from '../../api/monthly';
@@ -27,17 +28,30 @@ function shiftYear(period: string, delta: number): string {
   return `${Number(period.slice(0, 4)) + delta}${period.slice(4)}`;
 }
 
-function findTotal(figures: InvestmentFigure[], period: string, kind: InvestmentFigure['kind']) {
-  return figures.find((f) => f.period === period && f.kind === kind && f.scope === 'total');
+/** Where a figure counts: the whole division, or one sector (上年调度数 by sector feeds the summary's 分行业 同比). */
+type FigureScope = InvestmentFigureInput['scope'];
+
+const SCOPE_OPTIONS: Array<{ value: FigureScope; label: string }> = [
+  { value: 'total', label: '合计' },
+  ...SECTORS.map((s) => ({ value: `sector:${s}` as FigureScope, label: SECTOR_LABELS[s] })),
+];
+
+function findFigure(figures: InvestmentFigure[], period: string, kind: InvestmentFigure['kind'], scope: FigureScope) {
+  return figures.find((f) => f.period === period && f.kind === kind && f.scope === scope);
 }
 
-/** 统计数与上年调度数: per period of a year, scope 'total'. */
+/**
+ * 统计数与上年调度数: per period of a year. 统计数 is the division's total; 上年调度数 (last
+ * year's figures of a county new to the platform) is entered as the total or per sector.
+ */
 export function FiguresCard() {
   const { can } = useSession();
   const { message } = App.useApp();
   const canEdit = can('period.manage');
   const thisYear = dayjs().tz(TIME_ZONE).year();
   const [year, setYear] = useState(thisYear);
+  const [scope, setScope] = useState<FigureScope>('total');
+  const isTotal = scope === 'total';
   const [saved, setSaved] = useState<FigureRow[]>([]);
   const [rows, setRows] = useState<FigureRow[]>([]);
   const [isLoading, setIsLoading] = useState(false);
@@ -50,8 +64,8 @@ export function FiguresCard() {
       const [periods, current, previous] = await Promise.all([monthlyApi.periods(year), monthlyExtrasApi.figures(year), monthlyExtrasApi.figures(year - 1)]);
       const next = periods.data.map((p: ReportingPeriod): FigureRow => {
         const lastYearPeriod = shiftYear(p.period, -1);
-        const official = findTotal(current.data, p.period, 'official');
-        const dispatch = findTotal(previous.data, lastYearPeriod, 'dispatch');
+        const official = findFigure(current.data, p.period, 'official', 'total');
+        const dispatch = findFigure(previous.data, lastYearPeriod, 'dispatch', scope);
         return {
           period: p.period,
           label: p.cumulativeLabel || p.label,
@@ -70,7 +84,7 @@ export function FiguresCard() {
     } finally {
       setIsLoading(false);
     }
-  }, [year]);
+  }, [year, scope]);
 
   useEffect(() => {
     void load();
@@ -93,11 +107,11 @@ export function FiguresCard() {
       if (dispatch !== before.dispatch) {
         if (!dispatch) problems.push(`${row.label}上年调度数不能为空`);
         else if (!WAN_PATTERN.test(dispatch)) problems.push(`${row.label}上年调度数应为不小于 0 的数字（最多四位小数）`);
-        else items.push({ period: row.lastYearPeriod, kind: 'dispatch', scope: 'total', yearCumulative: dispatch, note: row.dispatchNote });
+        else items.push({ period: row.lastYearPeriod, kind: 'dispatch', scope, yearCumulative: dispatch, note: row.dispatchNote });
       }
     });
     return { items, problems };
-  }, [rows, saved]);
+  }, [rows, saved, scope]);
 
   const update = (period: string, field: FigureField, value: string) => setRows((prev) => prev.map((r) => (r.period === period ? { ...r, [field]: value } : r)));
 
@@ -152,6 +166,15 @@ export function FiguresCard() {
             onChange={setYear}
             data-testid="figures-year"
           />
+          <Segmented<FigureScope>
+            value={scope}
+            options={SCOPE_OPTIONS}
+            onChange={(next) => {
+              if (changes.items.length) message.warning('请先保存或放弃当前口径的修改');
+              else setScope(next);
+            }}
+            data-testid="figures-scope"
+          />
         </Space>
       }
       extra={
@@ -163,7 +186,8 @@ export function FiguresCard() {
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        统计数为县统计局公布的固定资产投资数，与平台汇总的调度数分开保存、分别计算增速；上年调度数用于平台尚无上年数据时计算同比增速（填上年同期本年累计）。
+        统计数为县统计局公布的固定资产投资数，与平台汇总的调度数分开保存、分别计算增速；上年调度数用于平台尚无上年数据时计算同比增速（填上年同期本年累计），可填合计，也可切换到各行业分别填写（用于汇总表分行业同比）。
+        逐项目补录上年月报请在上方报送期表中开启「补录历史数据」后，通过月报填报或批量导入完成。
       </Typography.Paragraph>
       {loadError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={loadError} />}
       <Table<FigureRow>
@@ -174,9 +198,9 @@ export function FiguresCard() {
         dataSource={rows}
         columns={[
           { title: '报送期', dataIndex: 'label', width: 110 },
-          { title: '统计数（本年累计，万元）', key: 'official', render: (_, r) => amountCell(r, 'official', `figure-official-${r.period}`) },
+          ...(isTotal ? [{ title: '统计数（本年累计，万元）', key: 'official', render: (_: unknown, r: FigureRow) => amountCell(r, 'official', `figure-official-${r.period}`) }] : []),
           {
-            title: '上年调度数（本年累计，万元）',
+            title: isTotal ? '上年调度数（本年累计，万元）' : `上年调度数 · ${SCOPE_OPTIONS.find((o) => o.value === scope)?.label}（本年累计，万元）`,
             key: 'dispatch',
             render: (_, r) => (
               <Space size={6}>
@@ -187,16 +211,20 @@ export function FiguresCard() {
               </Space>
             ),
           },
-          {
-            title: '备注',
-            key: 'note',
-            render: (_, r) =>
-              canEdit ? (
-                <Input value={r.officialNote} maxLength={500} placeholder="如：县统计局公布" onChange={(e) => update(r.period, 'officialNote', e.target.value)} data-testid={`figure-note-${r.period}`} />
-              ) : (
-                r.officialNote || '—'
-              ),
-          },
+          ...(isTotal
+            ? [
+                {
+                  title: '备注',
+                  key: 'note',
+                  render: (_: unknown, r: FigureRow) =>
+                    canEdit ? (
+                      <Input value={r.officialNote} maxLength={500} placeholder="如：县统计局公布" onChange={(e) => update(r.period, 'officialNote', e.target.value)} data-testid={`figure-note-${r.period}`} />
+                    ) : (
+                      r.officialNote || '—'
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

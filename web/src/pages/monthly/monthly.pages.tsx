@@ -1,8 +1,10 @@
 import { BarChartOutlined, CalendarOutlined, EditOutlined } from '@ant-design/icons';
 import { definePages } from '../../layout/define-pages';
-import { PeriodsPage } from './periods-page';
-import { MonthlyReportsPage } from './reports-page';
-import { MonthlySummaryPage } from './summary-page';
+import { lazyPage } from '../../layout/lazy-page';
+
+const PeriodsPage = lazyPage(() => import('./periods-page').then((m) => m.PeriodsPage));
+const MonthlyReportsPage = lazyPage(() => import('./reports-page').then((m) => m.MonthlyReportsPage));
+const MonthlySummaryPage = lazyPage(() => import('./summary-page').then((m) => m.MonthlySummaryPage));
 
 /** The monthly cycle: filling and reviewing reports, periods, the 发改局 summary. */
 export const monthlyPages = definePages({

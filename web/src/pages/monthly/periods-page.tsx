@@ -1,12 +1,15 @@
-/** 报送期: the year's reporting periods, closing, lateness by department, and reopen requests. */
+/**
+ * 报送期: the year's reporting periods, closing, lateness by department, history-entry mode
+ * (补录历史数据) and reopen requests with who approves them (the 重开审批人 rule).
+ */
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ProColumns } from '@ant-design/pro-components';
-import { App, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { monthlyApi } from '../../api/monthly';
-import type { LatenessAnswer, ReopenRequest, ReportingPeriod } from '../../api/monthly';
+import type { LatenessAnswer, ReopenApprover, ReopenRequest, ReportingPeriod } from '../../api/monthly';
 import { useSession } from '../../auth/session';
 import { ReasonModal } from '../../components/reason-modal';
 import { errorText } from '../../lib/errors';
@@ -15,6 +18,34 @@ import { FiguresAndSettings } from './figures-settings';
 import { monthDay, PERIOD_STATUS_COLORS, PERIOD_STATUS_LABELS, todayBeijing } from './monthly-ui';
 
 const testIdProps = (id: string) => ({ 'data-testid': id }) as ButtonProps;
+
+/** Turning history-entry mode on or off: one period, or every past period of the year. */
+type HistoryEntryChange = { enabled: boolean; period: ReportingPeriod | null };
+
+/** 重开审批: who approves the caller's reopen requests, and why (a fallback to the city is said so). */
+function ReopenApproverNote({ approver, canManageRules }: { approver: ReopenApprover; canManageRules: boolean }) {
+  return (
+    <Alert
+      type={approver.kind ? 'info' : 'warning'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="reopen-approver"
+      message={
+        <Space wrap size={4}>
+          <span>重开申请审批人：</span>
+          <Typography.Text strong>{approver.label}</Typography.Text>
+          <Typography.Text type="secondary">（规则：{approver.ruleLabel}）</Typography.Text>
+          {canManageRules && <Link to="/system/rules">修改规则</Link>}
+        </Space>
+      }
+      description={
+        approver.isFallback
+          ? `本级没有「${approver.ruleLabel}」中除您以外的可审批人员，您提交的重开申请将自动转上级发改局审批。`
+          : '已关闭的报送期须经他人审批后才能重开，申请人不能审批自己的申请；本级没有其他可审批人员时自动转市级发改局。'
+      }
+    />
+  );
+}
 
 const REOPEN_STATUS: Record<string, { label: string; color: string }> = {
   pending: { label: '待审批', color: 'gold' },
@@ -80,6 +111,8 @@ export function PeriodsPage() {
   const [year, setYear] = useState(() => dayjs().tz(TIME_ZONE).year());
   const [periods, setPeriods] = useState<ReportingPeriod[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
+  const [approver, setApprover] = useState<ReopenApprover | null>(null);
+  const [historyChange, setHistoryChange] = useState<HistoryEntryChange | null>(null);
   const [isLoading, setIsLoading] = useState(false);
   const [requests, setRequests] = useState<ReopenRequest[]>([]);
   const [reopening, setReopening] = useState<ReportingPeriod | null>(null);
@@ -91,6 +124,7 @@ export function PeriodsPage() {
       const answer = await monthlyApi.periods(year);
       setPeriods(answer.data);
       setCurrent(answer.current);
+      setApprover(answer.reopenApprover);
     } catch (error) {
       message.error(errorText(error, '加载报送期失败'));
     } finally {
@@ -135,9 +169,22 @@ export function PeriodsPage() {
 
   const submitReopen = async (reason: string) => {
     if (!reopening) return;
-    await monthlyApi.requestReopen(reopening.period, reason);
-    message.success('重开申请已提交，等待发改局审批');
+    const request = await monthlyApi.requestReopen(reopening.period, reason);
+    message.success(`重开申请已提交。${request.approverNote ?? ''}`, 6);
     void loadRequests();
+  };
+
+  /** Turns 补录历史数据 on or off for one period or the whole year; skipped periods are named. */
+  const submitHistoryChange = async (reason: string) => {
+    if (!historyChange) return;
+    const target = historyChange.period ? { period: historyChange.period.period } : { year };
+    try {
+      const answer = await monthlyApi.setHistoryEntry({ ...target, enabled: historyChange.enabled, reason });
+      const skipped = answer.skipped.length ? `；未变更 ${answer.skipped.map((s) => `${s.label}（${s.reason}）`).join('、')}` : '';
+      message.success(`已${historyChange.enabled ? '开启' : '结束'} ${answer.data.length} 个报送期的补录模式${skipped}`, 6);
+    } finally {
+      void loadPeriods();
+    }
   };
 
   /** Sends the decision; on failure the list is reloaded (someone may have decided first) and the dialog stays. */
@@ -191,6 +238,20 @@ export function PeriodsPage() {
       render: (_, p) => (
         <Space size={6} data-testid={`period-status-${p.period}`}>
           <Tag color={PERIOD_STATUS_COLORS[p.status]}>{PERIOD_STATUS_LABELS[p.status] ?? p.status}</Tag>
+          {p.historyEntry && (
+            <Tooltip title={`${p.historyEntryByName ?? ''} ${formatDateTime(p.historyEntryAt, 'YYYY-MM-DD HH:mm')} 开启：${p.historyEntryReason ?? ''}`}>
+              <Tag color="purple" data-testid={`period-history-${p.period}`}>
+                补录历史数据
+              </Tag>
+            </Tooltip>
+          )}
+          {!p.historyEntry && p.historyEntryAt && (
+            <Tooltip title={`${p.historyEntryByName ?? ''} ${formatDateTime(p.historyEntryAt, 'YYYY-MM-DD HH:mm')} 结束：${p.historyEntryReason ?? ''}`}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                补录已结束
+              </Typography.Text>
+            </Tooltip>
+          )}
           {p.status === 'closed' && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {p.closedByName ?? ''} {formatDateTime(p.closedAt, 'MM-DD HH:mm')}
@@ -221,6 +282,16 @@ export function PeriodsPage() {
               申请重开
             </a>
           )}
+          {p.allowedActions.includes('startHistoryEntry') && (
+            <a onClick={() => setHistoryChange({ enabled: true, period: p })} data-testid={`period-history-start-${p.period}`}>
+              补录历史数据
+            </a>
+          )}
+          {p.allowedActions.includes('endHistoryEntry') && (
+            <a onClick={() => setHistoryChange({ enabled: false, period: p })} data-testid={`period-history-end-${p.period}`}>
+              结束补录
+            </a>
+          )}
         </Space>
       ),
     },
@@ -228,9 +299,24 @@ export function PeriodsPage() {
 
   const pendingCount = requests.filter((r) => r.status === 'pending').length;
   const labelOf = (period: string) => periods.find((p) => p.period === period)?.label ?? period;
+  const inHistoryEntry = periods.filter((p) => p.historyEntry);
+  const canStartYear = periods.some((p) => p.allowedActions.includes('startHistoryEntry'));
+  const hasOtherDivisions = requests.some((r) => r.divisionName);
+  const historyTarget = historyChange?.period ? `${year}年${historyChange.period.label}` : `${year}年全部已过去的`;
 
   return (
     <PageContainer title="报送期" subTitle="每月 20 日前报送月报（1—2 月合并报送，遇节假日顺延），发改局次月 10 日前完成汇总">
+      {approver && <ReopenApproverNote approver={approver} canManageRules={can('rules.manage')} />}
+      {inHistoryEntry.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="history-entry-alert"
+          message={`补录历史数据：${inHistoryEntry.map((p) => p.label).join('、')}`}
+          description="补录模式下报送的月报标记为「补录」，不计迟报，这些报送期不登记缺报、迟报，也不发送报送提醒。补录完成并审核后，建议先关闭报送期，再结束补录模式。"
+        />
+      )}
       <ProTable<ReportingPeriod>
         rowKey="period"
         columns={columns}
@@ -251,6 +337,21 @@ export function PeriodsPage() {
               data-testid="periods-year"
             />
           </Space>
+        }
+        toolBarRender={() =>
+          canStartYear
+            ? [
+                <Button key="history-year" onClick={() => setHistoryChange({ enabled: true, period: null })} data-testid="history-entry-year">
+                  {year}年补录历史数据
+                </Button>,
+              ]
+            : inHistoryEntry.length > 0 && can('period.manage')
+              ? [
+                  <Button key="history-year-end" onClick={() => setHistoryChange({ enabled: false, period: null })} data-testid="history-entry-year-end">
+                    结束{year}年补录
+                  </Button>,
+                ]
+              : []
         }
         options={{ density: false, setting: false, reload: () => void loadPeriods() }}
         expandable={{
@@ -278,9 +379,11 @@ export function PeriodsPage() {
           pagination={requests.length > 10 ? { pageSize: 10 } : false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无重开申请" /> }}
           columns={[
+            ...(hasOtherDivisions ? [{ title: '县区', dataIndex: 'divisionName', width: 100 }] : []),
             { title: '报送期', dataIndex: 'period', width: 100, render: (v: string) => (v.slice(0, 4) === String(year) ? labelOf(v) : `${v.slice(0, 4)}年${v.slice(5)}月`) },
             { title: '理由', dataIndex: 'reason' },
             { title: '申请人', dataIndex: 'requestedByName', width: 140 },
+            { title: '审批人', dataIndex: 'approverLabel', width: 220, render: (v: string | null) => v ?? '本级发改局' },
             { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v, 'YYYY-MM-DD HH:mm') },
             {
               title: '状态',
@@ -332,7 +435,7 @@ export function PeriodsPage() {
       <ReasonModal
         open={reopening !== null}
         title={reopening ? `申请重开${reopening.label}报送期` : ''}
-        description="发改局同意后，本期重新开放填报。"
+        description={`${approver ? `审批人：${approver.label}。` : ''}同意后，本期重新开放填报。`}
         label="重开理由"
         placeholder="重开理由（必填），如：XX项目本月投资漏报，需补报"
         okText="提交申请"
@@ -340,6 +443,24 @@ export function PeriodsPage() {
         onClose={() => setReopening(null)}
         inputTestId="reopen-reason"
         confirmTestId="reopen-confirm"
+      />
+
+      <ReasonModal
+        open={historyChange !== null}
+        title={historyChange ? `${historyChange.enabled ? '开启' : '结束'}补录历史数据：${historyTarget}报送期` : ''}
+        description={
+          historyChange?.enabled
+            ? '用于平台上线前月份的数据补录（如上年各月月报）。补录的月报不计迟报，报送期不登记缺报、迟报。操作将记入审计日志。'
+            : '结束后，该报送期恢复正常统计：补录期间报送的月报仍不计迟报；报送期仍开放且已过截止日的，未报项目将登记为缺报。操作将记入审计日志。'
+        }
+        label={historyChange?.enabled ? '补录原因' : '结束原因'}
+        placeholder={historyChange?.enabled ? '如：平台上线，补录2025年各项目月报' : '如：2025年数据补录完成'}
+        okText={historyChange?.enabled ? '开启补录' : '结束补录'}
+        maxLength={500}
+        onSubmit={submitHistoryChange}
+        onClose={() => setHistoryChange(null)}
+        inputTestId="history-entry-reason"
+        confirmTestId="history-entry-confirm"
       />
 
       <ReasonModal

@@ -33,6 +33,30 @@ const ROW_BUTTONS: Array<{ action: RowAction; label: string; testId: string; isD
   { action: 'revise', label: '更正', testId: 'report-revise' },
 ];
 
+/** The grid's width with every column (the selection box included): it scrolls sideways only on a narrower screen. */
+export const REPORT_GRID_WIDTH = 1280;
+
+/** A column title with its unit on a second line, so that narrow figure columns never clip it. */
+function unitTitle(title: string, unit: string) {
+  return (
+    <span style={{ whiteSpace: 'normal', lineHeight: 1.3, display: 'inline-block' }}>
+      {title}
+      <br />
+      <span style={{ fontWeight: 'normal', color: '#8a94a6', fontSize: 12 }}>（{unit}）</span>
+    </span>
+  );
+}
+
+/** A read-only text of a report in at most two lines; the whole text in its tooltip. */
+function ClampedText({ label, text }: { label?: string; text: string | null | undefined }) {
+  return (
+    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0 }}>
+      {label && <Typography.Text type="secondary">{label}：</Typography.Text>}
+      {text || '—'}
+    </Typography.Paragraph>
+  );
+}
+
 /** A link-style button of the actions column. */
 function RowButton({ testId, onClick, isDisabled, isDanger, icon, children }: { testId: string; onClick: () => void; isDisabled?: boolean; isDanger?: boolean; icon?: ReactNode; children: ReactNode }) {
   return (
@@ -50,7 +74,7 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
       title: '项目',
       dataIndex: 'projectName',
       fixed: isNarrow ? undefined : 'left',
-      width: 250,
+      width: 210,
       render: (_, row) => (
         <div style={{ minWidth: 0 }}>
           <Link to={`/projects/${row.projectId}`} style={{ fontWeight: 500 }}>
@@ -64,16 +88,16 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
       ),
     },
     {
-      title: '总投资',
+      title: unitTitle('总投资', '万元'),
       dataIndex: 'totalInvestment',
       align: 'right',
-      width: 100,
+      width: 90,
       render: (_, row) => <Wan value={row.totalInvestment} />,
     },
     {
-      title: '本月完成投资（万元）',
+      title: unitTitle('本月完成投资', '万元'),
       dataIndex: 'invested',
-      width: 140,
+      width: 110,
       render: (_, row) => {
         if (!isEditable(row)) return <Wan value={row.report?.investedThisPeriod ?? null} />;
         const edit = grid.editOf(row);
@@ -86,6 +110,7 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
               value={edit.investedThisPeriod}
               placeholder="0"
               status={error ? 'error' : undefined}
+              inputMode="decimal"
               style={{ textAlign: 'right' }}
               onChange={(e) => grid.patchEdit(row, { investedThisPeriod: e.target.value })}
               data-testid={`report-invested-${row.projectId}`}
@@ -95,40 +120,40 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
       },
     },
     {
-      title: `本年累计（含本月）`,
-      dataIndex: 'yearCumulative',
+      // Both cumulative figures in one column: this year's (with this month) and since the start.
+      title: unitTitle('累计完成投资', '万元'),
+      dataIndex: 'cumulative',
       align: 'right',
-      width: 120,
+      width: 130,
       render: (_, row) => {
-        if (!isEditable(row)) return <Wan value={row.report?.yearCumulative ?? row.yearCumulativeBefore} />;
-        const checks = computeChecks(row, grid.editOf(row));
-        return <span data-testid={`report-year-${row.projectId}`}>{checks.yearCumulative === null ? '—' : <Wan value={checks.yearCumulative} />}</span>;
-      },
-    },
-    {
-      title: '自开工累计',
-      dataIndex: 'sinceStart',
-      align: 'right',
-      width: 120,
-      render: (_, row) => {
-        if (!isEditable(row)) return <Wan value={row.report?.sinceStartCumulative ?? row.sinceStartBefore} />;
-        const checks = computeChecks(row, grid.editOf(row));
+        const isLive = isEditable(row);
+        const checks = isLive ? computeChecks(row, grid.editOf(row)) : null;
+        const year = checks ? checks.yearCumulative : (row.report?.yearCumulative ?? row.yearCumulativeBefore);
+        const sinceStart = checks ? checks.sinceStart : (row.report?.sinceStartCumulative ?? row.sinceStartBefore);
+        const label = (text: string) => <span style={{ color: '#8a94a6', fontSize: 12, marginRight: 4 }}>{text}</span>;
         return (
-          <span data-testid={`report-since-start-${row.projectId}`} style={{ color: checks.exceedsTotal ? '#cf1322' : undefined }}>
-            {checks.sinceStart === null ? '—' : <Wan value={checks.sinceStart} />}
-            {checks.exceedsTotal && (
-              <Tooltip title="自开工累计将超过总投资，提交时须填写书面说明">
-                <ExclamationCircleOutlined style={{ marginLeft: 4 }} />
-              </Tooltip>
-            )}
-          </span>
+          <div style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <div data-testid={`report-year-${row.projectId}`}>
+              {label('本年')}
+              {year === null ? '—' : <Wan value={year} />}
+            </div>
+            <div data-testid={`report-since-start-${row.projectId}`} style={{ color: checks?.exceedsTotal ? '#cf1322' : undefined }}>
+              {label('开工以来')}
+              {sinceStart === null ? '—' : <Wan value={sinceStart} />}
+              {checks?.exceedsTotal && (
+                <Tooltip title="自开工累计将超过总投资，提交时须填写书面说明">
+                  <ExclamationCircleOutlined style={{ marginLeft: 4 }} />
+                </Tooltip>
+              )}
+            </div>
+          </div>
         );
       },
     },
     {
-      title: '形象进度(%)',
+      title: unitTitle('形象进度', '%'),
       dataIndex: 'progressPct',
-      width: 100,
+      width: 86,
       render: (_, row) => {
         const last = row.lastProgressPct;
         if (!isEditable(row)) return row.report?.progressPct === null || row.report?.progressPct === undefined ? '—' : `${row.report.progressPct}%`;
@@ -155,16 +180,19 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
       },
     },
     {
-      title: '形象进度说明 / 前期工作进展',
+      title: (
+        <span style={{ whiteSpace: 'normal', lineHeight: 1.3, display: 'inline-block' }}>
+          形象进度说明
+          <br />
+          <span style={{ fontWeight: 'normal', color: '#8a94a6', fontSize: 12 }}>前期项目填前期工作进展</span>
+        </span>
+      ),
       dataIndex: 'progressText',
-      width: 220,
+      width: 180,
       render: (_, row) => {
         const construction = isConstructionStage(row.report?.stage ?? row.stage);
         const field = construction ? 'progressText' : 'preliminaryProgress';
-        if (!isEditable(row)) {
-          const text = construction ? row.report?.progressText : row.report?.preliminaryProgress;
-          return <Typography.Paragraph ellipsis={{ rows: 2, tooltip: text }} style={{ margin: 0 }}>{text || '—'}</Typography.Paragraph>;
-        }
+        if (!isEditable(row)) return <ClampedText text={construction ? row.report?.progressText : row.report?.preliminaryProgress} />;
         const edit = grid.editOf(row);
         const error = grid.fieldErrors[row.projectId]?.[field];
         return (
@@ -182,45 +210,47 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
       },
     },
     {
-      title: '存在问题',
+      title: '存在问题 / 拟采取措施',
       dataIndex: 'problems',
-      width: 170,
+      width: 200,
       render: (_, row) => {
-        if (!isEditable(row)) return <Typography.Paragraph ellipsis={{ rows: 2, tooltip: row.report?.problems }} style={{ margin: 0 }}>{row.report?.problems || '—'}</Typography.Paragraph>;
+        if (!isEditable(row)) {
+          if (!row.report?.problems && !row.report?.measures) return '—';
+          return (
+            <>
+              <ClampedText label="问题" text={row.report?.problems} />
+              <ClampedText label="措施" text={row.report?.measures} />
+            </>
+          );
+        }
         return (
-          <Input.TextArea
-            size="small"
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            value={grid.editOf(row).problems}
-            maxLength={4000}
-            onChange={(e) => grid.patchEdit(row, { problems: e.target.value })}
-            data-testid={`report-problems-${row.projectId}`}
-          />
-        );
-      },
-    },
-    {
-      title: '拟采取措施',
-      dataIndex: 'measures',
-      width: 170,
-      render: (_, row) => {
-        if (!isEditable(row)) return <Typography.Paragraph ellipsis={{ rows: 2, tooltip: row.report?.measures }} style={{ margin: 0 }}>{row.report?.measures || '—'}</Typography.Paragraph>;
-        return (
-          <Input.TextArea
-            size="small"
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            value={grid.editOf(row).measures}
-            maxLength={4000}
-            onChange={(e) => grid.patchEdit(row, { measures: e.target.value })}
-            data-testid={`report-measures-${row.projectId}`}
-          />
+          <Space direction="vertical" size={4} style={{ width: '100%' }}>
+            <Input.TextArea
+              size="small"
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              value={grid.editOf(row).problems}
+              placeholder="存在问题"
+              maxLength={4000}
+              onChange={(e) => grid.patchEdit(row, { problems: e.target.value })}
+              data-testid={`report-problems-${row.projectId}`}
+            />
+            <Input.TextArea
+              size="small"
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              value={grid.editOf(row).measures}
+              placeholder="拟采取措施"
+              maxLength={4000}
+              onChange={(e) => grid.patchEdit(row, { measures: e.target.value })}
+              data-testid={`report-measures-${row.projectId}`}
+            />
+          </Space>
         );
       },
     },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 120,
+      width: 96,
       render: (_, row) => {
         const errors = grid.fieldErrors[row.projectId];
         const needs = isEditable(row) && computeChecks(row, grid.editOf(row)).needsExplanation && grid.editOf(row).explanation.trim() === '';
@@ -248,7 +278,7 @@ export function reportColumns({ grid, isPeriodOpen, isNarrow, onAskReason }: Rep
       title: '操作',
       key: 'actions',
       fixed: isNarrow ? undefined : 'right',
-      width: 170,
+      width: 140,
       render: (_, row) => {
         const isBusy = Boolean(grid.busy[row.projectId]) || grid.isBulkBusy;
         const actions = reportActions(row, isPeriodOpen);

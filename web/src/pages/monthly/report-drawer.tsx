@@ -1,7 +1,7 @@
 /** The full form of one project's monthly report: funding by source, explanation, history. */
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CameraOutlined, CloseCircleFilled, DeleteOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Divider, Drawer, Empty, Form, Image, Input, InputNumber, Select, Space, Timeline, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../common/projects';
 import type { FundingSource } from '../../../../common/projects';
 import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
@@ -23,6 +23,12 @@ export interface ReportDrawerProps {
   fieldErrors: Record<string, string>;
   isBusy: boolean;
   cumulativeLabel: string;
+  /** Phone-sized screen: the drawer takes the whole width and its fields stack. */
+  isNarrow: boolean;
+  /** Photos chosen before the report's first save; they go up right after it. */
+  pendingPhotos: File[];
+  onAddPendingPhoto: (file: File) => void;
+  onRemovePendingPhoto: (index: number) => void;
   onChange: (patch: Partial<RowEdit>) => void;
   onSave: () => void;
   onSubmit: () => void;
@@ -33,10 +39,10 @@ function fundingLabel(source: string): string {
   return FUNDING_SOURCE_LABELS[source as FundingSource] ?? source;
 }
 
-function ReadOnlyReport({ report, row }: { report: MonthlyReport; row: GridRow }) {
+function ReadOnlyReport({ report, row, isNarrow }: { report: MonthlyReport; row: GridRow; isNarrow: boolean }) {
   const construction = isConstructionStage(report.stage);
   return (
-    <Descriptions column={1} size="small" bordered labelStyle={{ width: 150 }}>
+    <Descriptions column={1} size="small" bordered layout={isNarrow ? 'vertical' : 'horizontal'} labelStyle={isNarrow ? undefined : { width: 150 }}>
       {!construction && <Descriptions.Item label="前期工作进展">{report.preliminaryProgress || '—'}</Descriptions.Item>}
       <Descriptions.Item label="本月完成投资">
         <Wan value={report.investedThisPeriod} unit />
@@ -109,10 +115,50 @@ function History({ reportId, refreshKey }: { reportId: string; refreshKey: strin
 
 const MAX_PHOTOS = 9;
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+const PHOTO_TYPES = ['image/jpeg', 'image/png'];
 const PHOTO_EXTENSIONS = /\.(jpe?g|png)$/i;
 
-/** 现场照片 of a report: thumbnails with preview, and an upload while the report is a draft the user can fill. */
-function ReportPhotos({ reportId, canUpload }: { reportId: string; canUpload: boolean }) {
+/** Why a chosen file cannot be a site photo, or null. A phone camera's HEIC is refused here, before any upload. */
+function photoProblem(file: File): string | null {
+  if (!PHOTO_TYPES.includes(file.type) && !PHOTO_EXTENSIONS.test(file.name)) return `「${file.name}」不是 JPG 或 PNG 照片（苹果手机请在“设置—相机—格式”中选择“兼容性最佳”）`;
+  if (file.size > MAX_PHOTO_BYTES) return `「${file.name}」超过 20 MB`;
+  return null;
+}
+
+/**
+ * The two ways of adding photos: on a phone the camera (capture) and the album; on a computer
+ * a file choice. `onFile` gets every accepted file in turn.
+ */
+function PhotoPicker({ isNarrow, isDisabled, isLoading, onFile }: { isNarrow: boolean; isDisabled: boolean; isLoading: boolean; onFile: (file: File) => void }) {
+  const { message } = App.useApp();
+  const accept = (file: File) => {
+    const problem = photoProblem(file);
+    if (problem) message.error(problem);
+    else onFile(file);
+    return false;
+  };
+  return (
+    <Space wrap size={8}>
+      {isNarrow && (
+        <Upload accept="image/*" capture="environment" showUploadList={false} disabled={isDisabled} beforeUpload={accept}>
+          <Button icon={<CameraOutlined />} loading={isLoading} disabled={isDisabled} data-testid="report-photo-camera">
+            拍照
+          </Button>
+        </Upload>
+      )}
+      <Upload accept="image/jpeg,image/png,.jpg,.jpeg,.png" multiple showUploadList={false} disabled={isDisabled} beforeUpload={accept}>
+        <Button icon={<PictureOutlined />} loading={isLoading} disabled={isDisabled} data-testid="report-photo-button">
+          {isNarrow ? '从相册选择' : '上传照片'}
+        </Button>
+      </Upload>
+    </Space>
+  );
+}
+
+const photoHint = (count: number) => `JPG/PNG，单张不超过 20 MB，最多 ${MAX_PHOTOS} 张（已 ${count} 张）`;
+
+/** 现场照片 of a saved report: thumbnails with preview, and an upload while the report is a draft the user can fill. */
+function ReportPhotos({ reportId, canUpload, isNarrow }: { reportId: string; canUpload: boolean; isNarrow: boolean }) {
   const { message } = App.useApp();
   const [photos, setPhotos] = useState<ReportPhoto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -134,14 +180,6 @@ function ReportPhotos({ reportId, canUpload }: { reportId: string; canUpload: bo
   }, [reportId, reloadKey]);
 
   const upload = async (file: File) => {
-    if (!PHOTO_EXTENSIONS.test(file.name)) {
-      message.error('仅支持 JPG、PNG 格式的照片');
-      return;
-    }
-    if (file.size > MAX_PHOTO_BYTES) {
-      message.error('单张照片不能超过 20 MB');
-      return;
-    }
     setIsUploading(true);
     try {
       await monthlyExtrasApi.uploadPhoto(reportId, file);
@@ -179,32 +217,55 @@ function ReportPhotos({ reportId, canUpload }: { reportId: string; canUpload: bo
       )}
       {canUpload && (
         <div>
-          <Upload
-            accept=".jpg,.jpeg,.png"
-            multiple
-            showUploadList={false}
-            disabled={isUploading || count >= MAX_PHOTOS}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={isUploading} disabled={count >= MAX_PHOTOS} data-testid="report-photo-button">
-              上传照片
-            </Button>
-          </Upload>
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            JPG/PNG，单张不超过 20 MB，最多 {MAX_PHOTOS} 张（已 {count} 张）
-          </Typography.Text>
+          <PhotoPicker isNarrow={isNarrow} isDisabled={isUploading || count >= MAX_PHOTOS} isLoading={isUploading} onFile={(file) => void upload(file)} />
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {photoHint(count)}
+            </Typography.Text>
+          </div>
         </div>
       )}
     </div>
   );
 }
 
+/** Photos chosen before the first save: previews kept in the browser, uploaded by the save. */
+function PendingPhotos({ files, isNarrow, onAdd, onRemove }: { files: File[]; isNarrow: boolean; onAdd: (file: File) => void; onRemove: (index: number) => void }) {
+  const urls = useMemo(() => files.map((file) => URL.createObjectURL(file)), [files]);
+  useEffect(() => () => urls.forEach((url) => URL.revokeObjectURL(url)), [urls]);
+  return (
+    <div data-testid="report-photo-upload">
+      {files.length > 0 && (
+        <Space wrap size={8} style={{ marginBottom: 8 }}>
+          {files.map((file, index) => (
+            <div key={urls[index]} style={{ position: 'relative' }} data-testid="report-photo-pending">
+              <Image src={urls[index]} alt={file.name} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} />
+              <Button
+                type="text"
+                size="small"
+                aria-label={`移除 ${file.name}`}
+                icon={<CloseCircleFilled style={{ color: 'rgba(0,0,0,.55)' }} />}
+                style={{ position: 'absolute', top: 0, right: 0 }}
+                onClick={() => onRemove(index)}
+              />
+            </div>
+          ))}
+        </Space>
+      )}
+      <PhotoPicker isNarrow={isNarrow} isDisabled={files.length >= MAX_PHOTOS} isLoading={false} onFile={onAdd} />
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {files.length > 0 ? `${files.length} 张照片将在保存草稿（或提交）时上传。` : ''}
+          {photoHint(files.length)}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
+
 /** The drawer with every field of a report; edits share the grid's state. */
 export function ReportDrawer(props: ReportDrawerProps) {
-  const { row, edit, checks, isEditable, fieldErrors, isBusy, onChange } = props;
+  const { row, edit, checks, isEditable, fieldErrors, isBusy, isNarrow, onChange } = props;
   const report = row?.report ?? null;
   const stage = report?.stage ?? row?.stage ?? '';
   const construction = isConstructionStage(stage);
@@ -221,22 +282,25 @@ export function ReportDrawer(props: ReportDrawerProps) {
     <Drawer
       title={row ? row.projectName : ''}
       open={row !== null}
-      width={640}
+      width={isNarrow ? '100%' : 640}
       onClose={props.onClose}
       destroyOnClose
       data-testid="report-drawer"
       extra={row && <StageTag stage={stage} />}
       footer={
         canSave || canSubmit ? (
+          // On a phone the buttons share the width: large enough to tap, never off the screen.
           <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
-            <Button onClick={props.onClose}>关闭</Button>
+            <Button onClick={props.onClose} style={isNarrow ? { flex: 1 } : undefined}>
+              关闭
+            </Button>
             {canSave && (
-              <Button onClick={props.onSave} loading={isBusy} data-testid="drawer-save">
+              <Button onClick={props.onSave} loading={isBusy} style={isNarrow ? { flex: 1 } : undefined} data-testid="drawer-save">
                 保存草稿
               </Button>
             )}
             {canSubmit && (
-              <Button type="primary" onClick={props.onSubmit} loading={isBusy} data-testid="drawer-submit">
+              <Button type="primary" onClick={props.onSubmit} loading={isBusy} style={isNarrow ? { flex: 1 } : undefined} data-testid="drawer-submit">
                 提交
               </Button>
             )}
@@ -246,7 +310,7 @@ export function ReportDrawer(props: ReportDrawerProps) {
     >
       {row && (
         <>
-          <Descriptions column={2} size="small" style={{ marginBottom: 16 }}>
+          <Descriptions column={isNarrow ? 1 : 2} size="small" style={{ marginBottom: 16 }}>
             <Descriptions.Item label="主管部门">{row.departmentName || '—'}</Descriptions.Item>
             <Descriptions.Item label="乡镇">{row.townshipName || '—'}</Descriptions.Item>
             <Descriptions.Item label="总投资">
@@ -282,38 +346,41 @@ export function ReportDrawer(props: ReportDrawerProps) {
                   />
                 </Form.Item>
               )}
-              <Space size={16} align="start" wrap>
+              {/* On a phone the amount takes the whole width and the two computed totals share a line below it. */}
+              <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16, alignItems: 'flex-start' }}>
                 <Form.Item
                   label="本月完成投资（万元）"
                   validateStatus={checks.investedError || fieldErrors.investedThisPeriod ? 'error' : undefined}
                   help={checks.investedError ?? fieldErrors.investedThisPeriod}
+                  style={isNarrow ? { width: '100%' } : undefined}
                 >
                   <Input
                     value={edit.investedThisPeriod}
                     placeholder="0"
-                    style={{ width: 180, textAlign: 'right' }}
+                    inputMode="decimal"
+                    style={{ width: isNarrow ? '100%' : 180, textAlign: 'right' }}
                     onChange={(e) => onChange({ investedThisPeriod: e.target.value })}
                     data-testid="drawer-invested"
                   />
                 </Form.Item>
-                <Form.Item label={`本年累计（${props.cumulativeLabel}）`}>
-                  <div style={{ paddingTop: 5, fontVariantNumeric: 'tabular-nums' }}>{checks.yearCumulative === null ? '—' : <Wan value={checks.yearCumulative} unit />}</div>
+                <Form.Item label={`本年累计（${props.cumulativeLabel}）`} style={isNarrow ? { flex: '1 1 0', minWidth: 0 } : undefined}>
+                  <div style={{ paddingTop: isNarrow ? 0 : 5, fontVariantNumeric: 'tabular-nums' }}>{checks.yearCumulative === null ? '—' : <Wan value={checks.yearCumulative} unit />}</div>
                 </Form.Item>
-                <Form.Item label="自开工累计">
-                  <div style={{ paddingTop: 5, color: checks.exceedsTotal ? '#cf1322' : undefined }}>
+                <Form.Item label="自开工累计" style={isNarrow ? { flex: '1 1 0', minWidth: 0 } : undefined}>
+                  <div style={{ paddingTop: isNarrow ? 0 : 5, fontVariantNumeric: 'tabular-nums', color: checks.exceedsTotal ? '#cf1322' : undefined }}>
                     {checks.sinceStart === null ? '—' : <Wan value={checks.sinceStart} unit />}
                   </div>
                 </Form.Item>
-              </Space>
+              </div>
 
               <Form.Item label="资金到位（万元）" validateStatus={fieldStatus('funding')} help={fieldHelp('funding') ?? checks.fundingError}>
                 <Space direction="vertical" style={{ width: '100%' }}>
                   {edit.funding.map((item, index) => (
-                    <Space key={item.key} align="start">
+                    <div key={item.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start' }}>
                       <Select
                         value={item.source}
                         placeholder="资金来源"
-                        style={{ width: 180 }}
+                        style={isNarrow ? { flex: '1 1 100%' } : { width: 180 }}
                         options={FUNDING_OPTIONS.map((o) => ({ ...o, disabled: edit.funding.some((f) => f.key !== item.key && f.source === o.value) }))}
                         onChange={(source: string) => onChange({ funding: edit.funding.map((f) => (f.key === item.key ? { ...f, source } : f)) })}
                         data-testid={`funding-source-${index}`}
@@ -322,7 +389,8 @@ export function ReportDrawer(props: ReportDrawerProps) {
                         value={item.amount}
                         placeholder="金额"
                         suffix="万元"
-                        style={{ width: 180 }}
+                        inputMode="decimal"
+                        style={isNarrow ? { flex: '1 1 0', minWidth: 0 } : { width: 180 }}
                         onChange={(e) => onChange({ funding: edit.funding.map((f) => (f.key === item.key ? { ...f, amount: e.target.value } : f)) })}
                         data-testid={`funding-amount-${index}`}
                       />
@@ -332,7 +400,7 @@ export function ReportDrawer(props: ReportDrawerProps) {
                         aria-label="删除"
                         onClick={() => onChange({ funding: edit.funding.filter((f) => f.key !== item.key) })}
                       />
-                    </Space>
+                    </div>
                   ))}
                   <Button
                     type="dashed"
@@ -353,6 +421,7 @@ export function ReportDrawer(props: ReportDrawerProps) {
                     min={0}
                     max={100}
                     precision={0}
+                    inputMode="numeric"
                     style={{ width: 120 }}
                     onChange={(v) => onChange({ progressPct: v === null ? null : Number(v) })}
                     data-testid="drawer-progress"
@@ -401,7 +470,7 @@ export function ReportDrawer(props: ReportDrawerProps) {
               )}
             </Form>
           ) : report ? (
-            <ReadOnlyReport report={report} row={row} />
+            <ReadOnlyReport report={report} row={row} isNarrow={isNarrow} />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本期尚未填报" />
           )}
@@ -412,11 +481,9 @@ export function ReportDrawer(props: ReportDrawerProps) {
                 现场照片
               </Divider>
               {report ? (
-                <ReportPhotos reportId={report.id} canUpload={report.allowedActions.includes('addPhoto')} />
+                <ReportPhotos reportId={report.id} canUpload={report.allowedActions.includes('addPhoto')} isNarrow={isNarrow} />
               ) : (
-                <Typography.Text type="secondary" data-testid="report-photo-upload">
-                  保存草稿后可上传现场照片
-                </Typography.Text>
+                <PendingPhotos files={props.pendingPhotos} isNarrow={isNarrow} onAdd={props.onAddPendingPhoto} onRemove={props.onRemovePendingPhoto} />
               )}
             </>
           )}

@@ -83,7 +83,7 @@ function RecordsTable({ records }: { records: ReportImportRecord[] }) {
           render: (_, r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{wanText(r.values.investedThisPeriod)}</span>,
         },
         {
-          title: '形象进度%',
+          title: '形象进度（%）',
           key: 'progressPct',
           width: 96,
           align: 'right',

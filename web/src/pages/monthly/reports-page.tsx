@@ -1,23 +1,30 @@
 /** 月报填报: one grid for the batch entry and review of a period's monthly reports (SPEC §5). */
-import { DownloadOutlined, ReloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Alert, App, Button, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import type { HTMLAttributes, ReactNode } from 'react';
+import { CheckOutlined, DownloadOutlined, ReloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { PageContainer } from '@ant-design/pro-components';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { monthlyApi } from '../../api/monthly';
-import type { GridRow, ReportingPeriod } from '../../api/monthly';
+import type { BatchDecision, GridRow, ReportingPeriod } from '../../api/monthly';
 import { useSession } from '../../auth/session';
 import { ReasonModal } from '../../components/reason-modal';
 import { useIsNarrow } from '../../components/use-is-narrow';
 import { download } from '../../lib/errors';
 import { ForbiddenPage } from '../status-pages';
-import { isEditableRow } from './report-actions';
+import { isEditableRow, reportActions } from './report-actions';
+import { ReportCards } from './report-cards';
 import { reportColumns } from './report-columns';
 import { ReportDrawer } from './report-drawer';
+
+// The wide table (ProTable, with its query-form machinery) loads only off a phone: an owner on
+// site gets the card list without downloading it.
+const ReportTable = lazy(() => import('./report-table'));
+// The Excel import (with its preview table) loads when opened: a phone never needs it.
+const ReportImportModal = lazy(() => import('./report-import-modal').then((m) => ({ default: m.ReportImportModal })));
 import { computeChecks } from './report-edit';
 import { ReportFilterBar } from './report-filters';
-import { ReportImportModal } from './report-import-modal';
+import { BATCH_RULE, useReportBatch } from './use-report-batch';
 import { useReportGrid } from './use-report-grid';
 import type { GridFilters } from './use-report-grid';
 
@@ -45,12 +52,20 @@ export function MonthlyReportsPage() {
   const [pageSize, setPageSize] = useState(50);
   const [asking, setAsking] = useState<{ row: GridRow; kind: 'return' | 'revise' } | null>(null);
   const [isImportOpen, setIsImportOpen] = useState(false);
+  const [batchDecision, setBatchDecision] = useState<BatchDecision | null>(null);
 
   const isPeriodOpen = periodInfo ? periodInfo.status === 'open' : true;
   const grid = useReportGrid({ period, filters, page, pageSize, isPeriodOpen });
   const { rows, answer, dirtyCount, selected, isBulkBusy } = grid;
   const canFill = can('report.fill');
+  const canReview = can('report.review');
   const isNarrow = useIsNarrow();
+  const batch = useReportBatch(grid, isPeriodOpen);
+  // A row can be ticked for the batch actions the caller has: submitting a draft, reviewing a submitted report.
+  const isSelectable = (row: GridRow) => {
+    const actions = reportActions(row, isPeriodOpen);
+    return (canFill && actions.has('submit')) || (canReview && actions.has('approve'));
+  };
 
   /** Runs `action` at once, or after confirming that unsaved edits may be dropped. */
   const guardDirty = (action: () => void) => {
@@ -97,6 +112,39 @@ export function MonthlyReportsPage() {
   const drawerRow = rows.find((r) => r.projectId === grid.drawerId) ?? null;
   const drawerEdit = drawerRow ? grid.editOf(drawerRow) : null;
 
+  const count = (n: number) => (n > 0 ? `（${n}）` : '');
+  const batchButtons: ReactNode[] = [
+    canFill && (
+      <Button
+        key="submit-selected"
+        type="primary"
+        icon={<SendOutlined />}
+        loading={isBulkBusy}
+        disabled={batch.submittable.length === 0 || !isPeriodOpen}
+        onClick={() => void batch.submitSelected()}
+        data-testid="report-submit-selected"
+      >
+        提交所选{count(batch.submittable.length)}
+      </Button>
+    ),
+    canReview && (
+      <Button key="approve-selected" icon={<CheckOutlined />} disabled={batch.reviewable.length === 0 || isBulkBusy} onClick={() => setBatchDecision('approve')} data-testid="report-approve-selected">
+        批量通过{count(batch.reviewable.length)}
+      </Button>
+    ),
+    canReview && (
+      <Button key="return-selected" danger icon={<RollbackOutlined />} disabled={batch.reviewable.length === 0 || isBulkBusy} onClick={() => setBatchDecision('return')} data-testid="report-return-selected">
+        批量退回{count(batch.reviewable.length)}
+      </Button>
+    ),
+  ].filter(Boolean);
+
+  const saveAllButton = (
+    <Button key="save-all" icon={<SaveOutlined />} loading={isBulkBusy} disabled={dirtyCount === 0 || !isPeriodOpen} onClick={() => void grid.saveAll()} data-testid="report-save-all">
+      保存全部草稿{count(dirtyCount)}
+    </Button>
+  );
+
   const fillerToolbar: ReactNode[] = [
     <Button
       key="template"
@@ -120,21 +168,21 @@ export function MonthlyReportsPage() {
     >
       导入填报表
     </Button>,
-    <Button key="save-all" icon={<SaveOutlined />} loading={isBulkBusy} disabled={dirtyCount === 0 || !isPeriodOpen} onClick={() => void grid.saveAll()} data-testid="report-save-all">
-      保存全部草稿{dirtyCount > 0 ? `（${dirtyCount}）` : ''}
-    </Button>,
-    <Button
-      key="submit-selected"
-      type="primary"
-      icon={<SendOutlined />}
-      loading={isBulkBusy}
-      disabled={selected.length === 0 || !isPeriodOpen}
-      onClick={() => void grid.submitSelected()}
-      data-testid="report-submit-selected"
-    >
-      提交所选{selected.length ? `（${selected.length}）` : ''}
-    </Button>,
+    saveAllButton,
   ];
+  const pagination = {
+    current: page,
+    pageSize,
+    total: answer?.total ?? 0,
+    showTotal: (total: number) => `共 ${total} 个应报项目`,
+    onChange: (nextPage: number, nextSize: number) =>
+      guardDirty(() => {
+        setPage(nextSize !== pageSize ? 1 : nextPage);
+        setPageSize(nextSize);
+      }),
+  };
+  const statusLine =
+    rows.length > 0 ? `本页：未填 ${counts.none} · 草稿 ${counts.draft} · 待审核 ${counts.submitted} · 已通过 ${counts.approved} · 已退回 ${counts.returned}` : null;
 
   return (
     <PageContainer title="月报填报" subTitle={isNarrow ? undefined : '按报送期逐项目填报本月完成投资、形象进度、存在问题与措施；提交后由主管部门审核'}>
@@ -155,60 +203,48 @@ export function MonthlyReportsPage() {
       )}
       {periodInfo?.status === 'future' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`${periodInfo.label}报送期尚未开始。`} />}
 
-      <ProTable<GridRow>
-        rowKey="projectId"
-        columns={columns}
-        dataSource={rows}
-        loading={grid.isLoading}
-        search={false}
-        cardBordered={false}
-        size="small"
-        headerTitle={
-          <Space size={12} wrap>
-            <span>填报表</span>
-            {rows.length > 0 && (
-              <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>
-                本页：未填 {counts.none} · 草稿 {counts.draft} · 待审核 {counts.submitted} · 已通过 {counts.approved} · 已退回 {counts.returned}
-              </Typography.Text>
-            )}
-          </Space>
-        }
-        options={{ density: false, setting: true, reload: () => guardDirty(grid.reload) }}
-        scroll={{ x: 1600 }}
-        onRow={(row) => ({ 'data-testid': `report-row-${row.projectId}` }) as HTMLAttributes<HTMLElement>}
-        rowSelection={
-          canFill
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => grid.setSelected(keys as string[]),
-                getCheckboxProps: (row) => ({ disabled: !isEditableRow(row, isPeriodOpen), 'data-testid': `report-select-${row.projectId}` }) as object,
-              }
-            : undefined
-        }
-        tableAlertRender={false}
-        pagination={{
-          current: page,
-          pageSize,
-          total: answer?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 个应报项目`,
-          onChange: (nextPage, nextSize) =>
-            guardDirty(() => {
-              setPage(nextSize !== pageSize ? 1 : nextPage);
-              setPageSize(nextSize);
-            }),
-        }}
-        toolBarRender={() =>
-          canFill
-            ? fillerToolbar
-            : [
-                <Button key="reload" icon={<ReloadOutlined />} onClick={grid.reload}>
-                  刷新
-                </Button>,
-              ]
-        }
-      />
+      {isNarrow ? (
+        // On a phone: cards instead of the wide table; reports are filled in the drawer.
+        <Card variant="borderless" styles={{ body: { padding: 12 } }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+            <Typography.Text strong>填报表</Typography.Text>
+            <Button type="text" size="small" icon={<ReloadOutlined />} aria-label="刷新" onClick={() => guardDirty(grid.reload)} style={{ marginLeft: 'auto' }} />
+          </div>
+          {statusLine && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+              {statusLine}
+            </Typography.Paragraph>
+          )}
+          {(selected.length > 0 || dirtyCount > 0) && (
+            <Space wrap size={8} style={{ marginBottom: 12 }}>
+              {dirtyCount > 0 && saveAllButton}
+              {batchButtons}
+            </Space>
+          )}
+          <ReportCards grid={grid} isPeriodOpen={isPeriodOpen} isSelectable={canFill || canReview ? isSelectable : null} onAskReason={(row, kind) => setAsking({ row, kind })} pagination={pagination} />
+        </Card>
+      ) : (
+        <Suspense fallback={<Card loading variant="borderless" />}>
+          <ReportTable
+            rows={rows}
+            columns={columns}
+            isLoading={grid.isLoading}
+            statusLine={statusLine}
+            onReload={() => guardDirty(grid.reload)}
+            rowSelection={
+              canFill || canReview
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => grid.setSelected(keys as string[]),
+                    getCheckboxProps: (row) => ({ disabled: !isSelectable(row), 'data-testid': `report-select-${row.projectId}` }) as object,
+                  }
+                : undefined
+            }
+            pagination={pagination}
+            toolbar={canFill ? [...fillerToolbar, ...batchButtons] : batchButtons}
+          />
+        </Suspense>
+      )}
 
       <ReportDrawer
         row={drawerRow}
@@ -218,23 +254,31 @@ export function MonthlyReportsPage() {
         fieldErrors={drawerRow ? (grid.fieldErrors[drawerRow.projectId] ?? {}) : {}}
         isBusy={drawerRow ? Boolean(grid.busy[drawerRow.projectId]) : false}
         cumulativeLabel={answer?.period.cumulativeLabel ?? periodInfo?.cumulativeLabel ?? ''}
+        isNarrow={isNarrow}
+        pendingPhotos={drawerRow ? (grid.pendingPhotos[drawerRow.projectId] ?? []) : []}
+        onAddPendingPhoto={(file) => drawerRow && grid.addPendingPhoto(drawerRow, file)}
+        onRemovePendingPhoto={(index) => drawerRow && grid.removePendingPhoto(drawerRow, index)}
         onChange={(patch) => drawerRow && grid.patchEdit(drawerRow, patch)}
         onSave={() => drawerRow && void grid.save(drawerRow)}
         onSubmit={() => drawerRow && void grid.submit(drawerRow)}
         onClose={() => grid.setDrawerId(null)}
       />
 
-      <ReportImportModal
-        open={isImportOpen}
-        period={period}
-        periodLabel={answer?.period.label ?? periodInfo?.label}
-        onClose={() => setIsImportOpen(false)}
-        onImported={() => {
-          setIsImportOpen(false);
-          grid.discardEdits();
-          grid.reload();
-        }}
-      />
+      {isImportOpen && (
+        <Suspense fallback={null}>
+          <ReportImportModal
+            open
+            period={period}
+            periodLabel={answer?.period.label ?? periodInfo?.label}
+            onClose={() => setIsImportOpen(false)}
+            onImported={() => {
+              setIsImportOpen(false);
+              grid.discardEdits();
+              grid.reload();
+            }}
+          />
+        </Suspense>
+      )}
 
       <ReasonModal
         open={asking?.kind === 'return'}
@@ -247,6 +291,29 @@ export function MonthlyReportsPage() {
         onClose={() => setAsking(null)}
         inputTestId="return-comment"
         confirmTestId="return-confirm"
+      />
+      <ReasonModal
+        open={batchDecision !== null}
+        title={batchDecision === 'return' ? `批量退回 ${batch.reviewable.length} 份月报` : `批量通过 ${batch.reviewable.length} 份月报`}
+        label={batchDecision === 'return' ? '退回原因' : '审核意见'}
+        description={
+          <>
+            以同一{batchDecision === 'return' ? '退回原因' : '审核意见'}处理所选 {batch.reviewable.length} 份待审核月报，每份月报各记一条审计记录。
+            <br />
+            {BATCH_RULE}
+          </>
+        }
+        isRequired={batchDecision === 'return'}
+        minLength={batchDecision === 'return' ? 2 : 1}
+        isDanger={batchDecision === 'return'}
+        okText={batchDecision === 'return' ? '确认退回' : '确认通过'}
+        onSubmit={async (comment) => {
+          // The dialog closes at once; the batch then reports its outcome (and any report that blocked it).
+          if (batchDecision) void batch.reviewSelected(batchDecision, comment);
+        }}
+        onClose={() => setBatchDecision(null)}
+        inputTestId="batch-comment"
+        confirmTestId="batch-confirm"
       />
       <ReasonModal
         open={asking?.kind === 'revise'}

@@ -1,14 +1,14 @@
 /** 月度汇总: 发改局's monthly summary — KPIs, charts, breakdown tables and lists (SPEC §5). */
-import { FileExcelOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileWordOutlined, QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { compareWan, formatWan, formatYi } from '../../../../common/amounts';
 import { countedScopeLabel } from '../../../../common/projects';
@@ -21,13 +21,23 @@ import { PeriodPicker } from './monthly-ui';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-const FAI_GROWTH_TARGET = 10;
-
 const LAGGING_REASONS: Record<LaggingProject['reason'], { label: string; color: string }> = {
   behind_plan: { label: '进度滞后', color: 'orange' },
   idle: { label: '连续未投资', color: 'volcano' },
   start_overdue: { label: '逾期未开工', color: 'red' },
 };
+
+/** 初步 / 正式 beside a figure: an open period's figures may still change (reports arrive, corrections). */
+function FigureTag({ summary }: { summary: Pick<MonthlySummary, 'figureStatus' | 'figureNote'> }) {
+  const isFinal = summary.figureStatus === 'final';
+  return (
+    <Tooltip title={summary.figureNote}>
+      <Tag color={isFinal ? 'success' : 'warning'} bordered={false} style={{ marginInlineStart: 6, fontWeight: 'normal' }} data-testid="figure-status">
+        {isFinal ? '正式' : '初步'}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 /** 「262.9亿元」 for sums of at least 1亿元, otherwise nothing. */
 function yiText(value: string | null | undefined): string | null {
@@ -131,6 +141,25 @@ function BreakdownChart({ rows, title }: { rows: SummaryBreakdownRow[]; title: s
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320 }} />;
 }
 
+/** The 合计 row under the 分县区 table: the summary's totals, which the counties add up to. */
+function TotalsRow({ totals }: { totals: MonthlySummary['totals'] }) {
+  const cell = (index: number, value: ReactNode) => (
+    <Table.Summary.Cell index={index} align={index === 0 ? 'left' : 'right'}>
+      <b>{value}</b>
+    </Table.Summary.Cell>
+  );
+  return (
+    <Table.Summary.Row data-testid="summary-county-total">
+      {cell(0, '合计')}
+      {cell(1, totals.projects)}
+      {cell(2, safeWan(totals.period))}
+      {cell(3, safeWan(totals.yearCumulative))}
+      {cell(4, safeWan(totals.lastYearCumulative))}
+      {cell(5, <Growth pct={totals.growthPct} suffix="" />)}
+    </Table.Summary.Row>
+  );
+}
+
 /** 月度汇总 page. */
 export function MonthlySummaryPage() {
   const { message } = App.useApp();
@@ -140,18 +169,28 @@ export function MonthlySummaryPage() {
   const [error, setError] = useState<string | null>(null);
   const [isLoading, setIsLoading] = useState(false);
   const [reloadToken, setReloadToken] = useState(0);
-  const [chartBy, setChartBy] = useState<'sector' | 'township'>('sector');
+  // Null: by county for a roll-up, by sector for a county.
+  const [chartChoice, setChartBy] = useState<'sector' | 'township' | 'county' | null>(null);
+  // The headline answer names its period; choosing that period then must not load it twice.
+  const loadedHeadline = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!period) return;
+    if (period && loadedHeadline.current === period) {
+      loadedHeadline.current = null;
+      return;
+    }
     let isCurrent = true;
     setIsLoading(true);
-    monthlyApi
-      .summary(period)
+    // Without a chosen period the page opens on the headline period (the latest whose summary is due).
+    (period ? monthlyApi.summary(period) : monthlyApi.headlineSummary())
       .then((next) => {
         if (!isCurrent) return;
         setSummary(next);
         setError(null);
+        if (!period) {
+          loadedHeadline.current = next.period;
+          setPeriod(next.period);
+        }
       })
       .catch((e) => {
         if (!isCurrent) return;
@@ -176,6 +215,7 @@ export function MonthlySummaryPage() {
   };
 
   const s = summary;
+  const chartBy = chartChoice === 'county' || chartChoice === null ? (s?.byCounty.length ? 'county' : 'sector') : chartChoice;
   const totals = s?.totals;
   const growth = totals?.growthPct ?? null;
   const reporting = s?.reporting;
@@ -185,7 +225,7 @@ export function MonthlySummaryPage() {
       <Card bordered={false} style={{ marginBottom: 16 }} styles={{ body: { padding: '14px 20px' } }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
           <Typography.Text strong>报送期</Typography.Text>
-          <PeriodPicker value={period} onChange={changePeriod} testId="summary-period" />
+          {period ? <PeriodPicker value={period} onChange={changePeriod} testId="summary-period" /> : <span style={{ width: 246 }} />}
           <Button icon={<ReloadOutlined />} onClick={() => setReloadToken((n) => n + 1)} aria-label="刷新" />
           <div style={{ flex: 1 }} />
           <Button icon={<FileWordOutlined />} disabled={!period} onClick={() => period && startDownload(monthlyApi.summaryDocxUrl(period))} data-testid="summary-docx">
@@ -205,28 +245,59 @@ export function MonthlySummaryPage() {
       <Spin spinning={isLoading}>
         {s && totals && reporting ? (
           <div data-testid="summary-content">
-            <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-              {s.divisionName} · {s.year}年{s.periodLabel}（累计 {s.cumulativeLabel}） · 仅统计总投资 {countedScopeLabel(s.thresholds)}项目 · 生成于 {formatDateTime(s.generatedAt, 'YYYY-MM-DD HH:mm')}
+            <Typography.Paragraph type="secondary" style={{ marginTop: -4 }} data-testid="summary-generated">
+              {s.divisionName} · {s.year}年{s.periodLabel}（累计 {s.cumulativeLabel}） · 仅统计总投资 {countedScopeLabel(s.thresholds)}项目 · 数据生成于{' '}
+              {formatDateTime(s.generatedAt, 'YYYY-MM-DD HH:mm')}
+              {s.recomputeReason && <> · 重新计算原因：{s.recomputeReason}</>}
             </Typography.Paragraph>
+            <Alert
+              type={s.figureStatus === 'final' ? 'success' : 'warning'}
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="summary-status"
+              message={
+                s.figureStatus === 'final'
+                  ? `${s.cumulativeLabel}数据为正式数（${s.figureNote.replace(/^正式 · /, '')}）`
+                  : `${s.figureNote}：${s.cumulativeLabel}各项数字为初步数，报送期关闭前可能随报送、审核和更正而变化`
+              }
+            />
             <Row gutter={[16, 16]}>
               <Col xs={24} sm={12} xl={6}>
                 <Card bordered={false} style={{ height: '100%' }} data-testid="kpi-period">
-                  <Statistic title={`本月完成投资（${s.periodLabel}）`} value={safeWan(totals.period)} suffix="万元" />
+                  <Statistic
+                    title={
+                      <>
+                        本月完成投资（{s.periodLabel}）<FigureTag summary={s} />
+                      </>
+                    }
+                    value={safeWan(totals.period)}
+                    suffix="万元"
+                  />
                   <Typography.Text type="secondary">{yiText(totals.period) ?? '\u00a0'}</Typography.Text>
                 </Card>
               </Col>
               <Col xs={24} sm={12} xl={6}>
                 <Card bordered={false} style={{ height: '100%' }} data-testid="kpi-year">
-                  <Statistic title={`本年累计（${s.cumulativeLabel}）`} value={safeWan(totals.yearCumulative)} suffix="万元" />
+                  <Statistic
+                    title={
+                      <>
+                        本年累计（{s.cumulativeLabel}）<FigureTag summary={s} />
+                      </>
+                    }
+                    value={safeWan(totals.yearCumulative)}
+                    suffix="万元"
+                  />
                   <Space size={12} wrap>
                     {yiText(totals.yearCumulative) && <Typography.Text type="secondary">{yiText(totals.yearCumulative)}</Typography.Text>}
                     <span data-testid="kpi-growth">
                       同比 <Growth pct={growth} />
                     </span>
                     {growth !== null && (
-                      <Tag color={Number(growth) >= FAI_GROWTH_TARGET ? 'success' : 'warning'} bordered={false}>
-                        目标 ≥{FAI_GROWTH_TARGET}%
-                      </Tag>
+                      <Tooltip title="完成目标 % = 同比增速 ÷ 年度增长目标，与「目标任务」页同一口径">
+                        <Tag color={Number(growth) >= Number(s.growthTarget.targetPct) ? 'success' : 'warning'} bordered={false} data-testid="kpi-growth-target">
+                          目标 ≥{s.growthTarget.targetPct}%{s.growthTarget.completionPct !== null && ` · 完成目标 ${s.growthTarget.completionPct}%`}
+                        </Tag>
+                      </Tooltip>
                     )}
                   </Space>
                   <div style={{ fontSize: 12, color: '#8a94a6', marginTop: 4 }}>上年同期：{totals.lastYearCumulative === null ? '—' : `${safeWan(totals.lastYearCumulative)} 万元`}</div>
@@ -234,7 +305,15 @@ export function MonthlySummaryPage() {
               </Col>
               <Col xs={24} sm={12} xl={5}>
                 <Card bordered={false} style={{ height: '100%' }} data-testid="kpi-projects">
-                  <Statistic title="项目个数" value={totals.projects} suffix="个" />
+                  <Statistic
+                    title={
+                      <>
+                        项目个数 <FigureTag summary={s} />
+                      </>
+                    }
+                    value={totals.projects}
+                    suffix="个"
+                  />
                   <Typography.Text type="secondary">
                     本月新开工 {s.startedThisPeriod.length} 个 · 竣工 {s.completedThisPeriod.length} 个
                   </Typography.Text>
@@ -242,7 +321,9 @@ export function MonthlySummaryPage() {
               </Col>
               <Col xs={24} sm={12} xl={7}>
                 <Card bordered={false} style={{ height: '100%' }} data-testid="kpi-reporting">
-                  <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 8 }}>报送情况</div>
+                  <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 8 }}>
+                    报送情况 <FigureTag summary={s} />
+                  </div>
                   <Row gutter={8}>
                     {[
                       { label: '应报', value: reporting.expected },
@@ -284,12 +365,18 @@ export function MonthlySummaryPage() {
             <Card
               bordered={false}
               style={{ marginTop: 16 }}
-              title="本年累计完成投资"
+              data-testid="summary-breakdown"
+              title={
+                <>
+                  本年累计完成投资（{s.cumulativeLabel}）<FigureTag summary={s} />
+                </>
+              }
               extra={
                 <Segmented
                   value={chartBy}
-                  onChange={(v) => setChartBy(v as 'sector' | 'township')}
+                  onChange={(v) => setChartBy(v as 'sector' | 'township' | 'county')}
                   options={[
+                    ...(s.byCounty.length ? [{ value: 'county', label: '按县区' }] : []),
                     { value: 'sector', label: '按领域' },
                     { value: 'township', label: '按乡镇' },
                   ]}
@@ -297,12 +384,17 @@ export function MonthlySummaryPage() {
                 />
               }
             >
-              <BreakdownChart rows={chartBy === 'sector' ? s.bySector : s.byTownship} title={chartBy === 'sector' ? '领域' : '乡镇'} />
+              <BreakdownChart
+                rows={chartBy === 'county' ? s.byCounty : chartBy === 'township' ? s.byTownship : s.bySector}
+                title={chartBy === 'county' ? '县区' : chartBy === 'township' ? '乡镇' : '领域'}
+              />
             </Card>
 
             <Card bordered={false} style={{ marginTop: 16 }} styles={{ body: { paddingTop: 8 } }}>
               <Tabs
+                tabBarExtraContent={<FigureTag summary={s} />}
                 items={[
+                  ...(s.byCounty.length ? [{ key: 'county', label: '分县区', name: '县区', rows: s.byCounty }] : []),
                   { key: 'sector', label: '分领域', name: '领域', rows: s.bySector },
                   { key: 'department', label: '分部门', name: '部门', rows: s.byDepartment },
                   { key: 'township', label: '分乡镇', name: '乡镇', rows: s.byTownship },
@@ -321,6 +413,7 @@ export function MonthlySummaryPage() {
                       pagination={false}
                       scroll={{ x: 760 }}
                       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" /> }}
+                      summary={t.key === 'county' ? () => <TotalsRow totals={totals} /> : undefined}
                     />
                   ),
                 }))}
@@ -329,6 +422,8 @@ export function MonthlySummaryPage() {
 
             <Card bordered={false} style={{ marginTop: 16 }} styles={{ body: { paddingTop: 8 } }}>
               <Tabs
+                // 「查看全部」 of the cockpit's lagging list opens this tab (?tab=lagging).
+                defaultActiveKey={searchParams.get('tab') ?? undefined}
                 items={[
                   {
                     key: 'started',
@@ -358,13 +453,25 @@ export function MonthlySummaryPage() {
                   },
                   {
                     key: 'lagging',
-                    label: `滞后项目（${s.lagging.length}）`,
+                    label: (
+                      <span data-testid="summary-lagging-tab">
+                        滞后项目（{s.laggingCounts.total}）
+                        <Tooltip title={<div style={{ maxWidth: 420 }}>滞后项目的口径：{s.laggingDefinition}</div>}>
+                          <QuestionCircleOutlined style={{ marginInlineStart: 4, color: '#8a94a6' }} aria-label="滞后项目的口径" />
+                        </Tooltip>
+                      </span>
+                    ),
                     children: (
                       <Table<LaggingProject>
                         size="small"
                         rowKey={(r) => `${r.id}-${r.reason}`}
                         data-testid="summary-lagging"
                         dataSource={s.lagging}
+                        title={() => (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            共 {s.laggingCounts.total} 个：进度滞后 {s.laggingCounts.behind_plan} · 连续未投资 {s.laggingCounts.idle} · 逾期未开工 {s.laggingCounts.start_overdue}（判断日 {s.asOf}）
+                          </Typography.Text>
+                        )}
                         pagination={s.lagging.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false, showTotal: (t) => `共 ${t} 个` } : false}
                         columns={[
                           { title: '项目', dataIndex: 'name', render: (v: string, r) => <Link to={`/projects/${r.id}`}>{v}</Link> },

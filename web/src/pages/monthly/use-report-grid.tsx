@@ -1,8 +1,9 @@
 /** The state of the 月报填报 grid: the loaded page, unsaved edits, field errors and every write on a row. */
 import { App, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
-import { monthlyApi } from '../../api/monthly';
+import { monthlyApi, monthlyExtrasApi } from '../../api/monthly';
 import type { GridAnswer, GridRow, GridStatusFilter, MonthlyReport } from '../../api/monthly';
 import { useResource } from '../../components/use-resource';
 import { errorText } from '../../lib/errors';
@@ -13,7 +14,11 @@ import { baseEdit, draftBody, editSubmitProblems } from './report-edit';
 /** The grid's filters besides the period. */
 export type GridFilters = { departmentId?: string; townshipId?: string; status?: GridStatusFilter; q?: string };
 
-type Failure = { name: string; text: string };
+/** The draft was saved but some of the photos chosen before the save did not go up. */
+class PhotoUploadError extends Error {}
+
+/** A row an action could not be taken on, and why. */
+export type RowFailure = { name: string; text: string };
 
 /** Loads the grid for a period, filters and page, and holds what the clerk typed until it is saved. */
 export function useReportGrid(options: { period: string | null; filters: GridFilters; page: number; pageSize: number; isPeriodOpen: boolean }) {
@@ -30,6 +35,8 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
   const [isBulkBusy, setIsBulkBusy] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [drawerId, setDrawerId] = useState<string | null>(null);
+  // Site photos chosen before the row's first save: kept here and uploaded right after it.
+  const [pendingPhotos, setPendingPhotos] = useState<Record<string, File[]>>({});
 
   useEffect(() => {
     if (grid.error) message.error(errorText(grid.error, '加载月报失败'));
@@ -47,10 +54,11 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
 
   const editOf = (row: GridRow): RowEdit => edits[row.projectId] ?? baseEdit(row);
 
-  /** Drops every unsaved edit and its errors. */
+  /** Drops every unsaved edit, photo waiting for the first save, and error. */
   const discardEdits = useCallback(() => {
     setEdits({});
     setFieldErrors({});
+    setPendingPhotos({});
   }, []);
 
   const patchEdit = (row: GridRow, patch: Partial<RowEdit>) => {
@@ -101,7 +109,36 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
     return text;
   };
 
-  /** Saves a row's draft; throws an Error (bad input) or the API's error. */
+  /** Keeps a photo for a row not saved yet; the row counts as changed, so saving it uploads the photo. */
+  const addPendingPhoto = (row: GridRow, file: File) => {
+    setPendingPhotos((all) => ({ ...all, [row.projectId]: [...(all[row.projectId] ?? []), file] }));
+    setEdits((all) => (row.projectId in all ? all : { ...all, [row.projectId]: baseEdit(row) }));
+  };
+
+  const removePendingPhoto = (row: GridRow, index: number) =>
+    setPendingPhotos((all) => ({ ...all, [row.projectId]: (all[row.projectId] ?? []).filter((_, i) => i !== index) }));
+
+  /** Uploads the photos kept for a row to its (just saved) draft; throws naming the photos that failed. */
+  const uploadPendingPhotos = async (row: GridRow, reportId: string) => {
+    const files = pendingPhotos[row.projectId] ?? [];
+    if (files.length === 0) return;
+    const failed: string[] = [];
+    for (const file of files) {
+      try {
+        await monthlyExtrasApi.uploadPhoto(reportId, file);
+      } catch (error) {
+        failed.push(`${file.name}（${errorText(error, '上传失败')}）`);
+      }
+    }
+    setPendingPhotos((all) => {
+      const rest = { ...all };
+      delete rest[row.projectId];
+      return rest;
+    });
+    if (failed.length) throw new PhotoUploadError(`草稿已保存，但现场照片未能上传：${failed.join('、')}。请在“现场照片”中重新上传`);
+  };
+
+  /** Saves a row's draft, then uploads the photos chosen before it; throws an Error (bad input, a photo) or the API's error. */
   const saveRow = async (row: GridRow, isQuiet = false): Promise<MonthlyReport> => {
     if (!period) throw new Error('请先选择报送期');
     const built = draftBody(row, editOf(row));
@@ -110,10 +147,34 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
       throw new Error(built.message);
     }
     const report = await monthlyApi.saveDraft(row.projectId, period, built.body);
-    replaceReport(row.projectId, report);
     dropEdit(row.projectId);
+    // The photos go up before the grid shows the saved report, so its photo list loads with them.
+    try {
+      await uploadPendingPhotos(row, report.id);
+    } finally {
+      replaceReport(row.projectId, report);
+    }
     return report;
   };
+
+  /** Asks before submitting: a submitted report cannot be changed. Resolves whether the user confirmed. */
+  const confirmSubmit = (what: string, note?: string) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: `确认提交${what}？`,
+        content: (
+          <>
+            <div>提交后不可修改，如需更正须提交更正申请。</div>
+            {note && <div style={{ marginTop: 8, color: '#5b6475' }}>{note}</div>}
+          </>
+        ),
+        okText: '确认提交',
+        cancelText: '取消',
+        okButtonProps: { 'data-testid': 'submit-confirm' } as ButtonProps,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
 
   /** Checks the row by the server's submit rules, saves when needed and submits; throws the reason on failure. */
   const submitRow = async (row: GridRow, isQuiet: boolean): Promise<void> => {
@@ -145,13 +206,17 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
     }
   };
 
-  const save = (row: GridRow) =>
-    onRow(row, '保存失败', async () => {
+  const save = async (row: GridRow) => {
+    const problem = await onRow(row, '保存失败', async () => {
       await saveRow(row);
       message.success(`已保存「${row.projectName}」草稿`);
     });
+    // Bad input is shown by saveRow; a photo that did not go up after the save is shown here.
+    if (problem instanceof PhotoUploadError) message.warning(problem.message);
+  };
 
   const submit = async (row: GridRow) => {
+    if (!(await confirmSubmit(`「${row.projectName}」的月报`))) return;
     const problem = await onRow(row, '提交失败', async () => {
       await submitRow(row, false);
       message.success(`已提交「${row.projectName}」`);
@@ -198,7 +263,7 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
       message.success('已生成更正版本草稿，请修改后重新提交');
     });
 
-  const reportBulk = (verb: string, count: number, failures: Failure[]) => {
+  const reportBulk = (verb: string, count: number, failures: RowFailure[]) => {
     if (failures.length === 0) {
       message.success(`已${verb} ${count} 个项目`);
       return;
@@ -221,7 +286,7 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
   /** Runs `write` on each target row in turn and reports the failures together; returns the failed ids. */
   const runBulk = async (verb: string, fallback: string, targets: GridRow[], write: (row: GridRow) => Promise<unknown>): Promise<string[]> => {
     setIsBulkBusy(true);
-    const failures: Failure[] = [];
+    const failures: RowFailure[] = [];
     const failedIds: string[] = [];
     for (const row of targets) {
       try {
@@ -245,13 +310,29 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
     await runBulk('保存', '保存失败', targets, (row) => saveRow(row, true));
   };
 
-  const submitSelected = async () => {
-    const targets = rows.filter((r) => selected.includes(r.projectId) && isEditableRow(r, isPeriodOpen));
-    if (targets.length === 0) {
-      message.info('请先勾选要提交的项目');
-      return;
+  /**
+   * Readies rows for a batch submission: checks each by the submit rules and saves what is
+   * not saved yet (photos too). Answers the saved drafts and the rows that cannot go, with why.
+   */
+  const prepareSubmit = async (targets: GridRow[]): Promise<{ ready: Array<{ row: GridRow; reportId: string }>; blocked: RowFailure[] }> => {
+    const ready: Array<{ row: GridRow; reportId: string }> = [];
+    const blocked: RowFailure[] = [];
+    for (const row of targets) {
+      const problems = editSubmitProblems(row, editOf(row));
+      if (problems.length > 0) {
+        setRowErrors(row.projectId, Object.fromEntries(problems.map((p) => [p.field, p.message])));
+        blocked.push({ name: row.projectName, text: problems.map((p) => p.message).join('；') });
+        continue;
+      }
+      try {
+        let report = row.report;
+        if (!report || report.status !== 'draft' || edits[row.projectId]) report = await saveRow(row, true);
+        ready.push({ row, reportId: report.id });
+      } catch (error) {
+        blocked.push({ name: row.projectName, text: isApiError(error) ? handleError(row, error, '保存失败', true) : error instanceof Error ? error.message : '保存失败' });
+      }
     }
-    setSelected(await runBulk('提交', '提交失败', targets, (row) => submitRow(row, true)));
+    return { ready, blocked };
   };
 
   return {
@@ -277,7 +358,12 @@ export function useReportGrid(options: { period: string | null; filters: GridFil
     returnReport,
     revise,
     saveAll,
-    submitSelected,
+    confirmSubmit,
+    prepareSubmit,
+    setBulkBusy: setIsBulkBusy,
+    pendingPhotos,
+    addPendingPhoto,
+    removePendingPhoto,
   };
 }
 

@@ -1,8 +1,12 @@
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ActionType, ProColumns } from '@ant-design/pro-components';
-import { App, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import type { z } from 'zod';
 import { Link } from 'react-router-dom';
+import type { BatchLibraryRequestResult } from '../../../../server/modules/libraries/libraries.schemas';
+import type { BatchBlocker } from '../../api/monthly';
 import { api, isApiError } from '../../api/client';
 import type { Page } from '../../api/client';
 import type { LibraryRequest } from '../../api/projects';
@@ -12,40 +16,80 @@ import { formatDateTime } from '../../lib/format';
 import { RequestStatusTag, requestKindLabel } from './project-tabs';
 
 type Tab = 'pending' | 'approved' | 'returned';
+type Decision = 'approve' | 'return';
+/** A batch review: one decision and one comment for the ticked requests. */
+type Reviewing = { requests: LibraryRequest[]; decision: Decision };
 const KIND_COLORS: Record<string, string> = { enter: 'green', adjust: 'blue', exit: 'orange' };
 
 /** 入库审核: 发改局 (and sector reviewers) approve or return library requests. */
 export function LibraryReviewsPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const actionRef = useRef<ActionType>();
   const [tab, setTab] = useState<Tab>('pending');
   const [pendingCount, setPendingCount] = useState<number | null>(null);
-  const [reviewing, setReviewing] = useState<{ request: LibraryRequest; decision: 'approve' | 'return' } | null>(null);
+  const [reviewing, setReviewing] = useState<Reviewing | null>(null);
+  const [selected, setSelected] = useState<LibraryRequest[]>([]);
+  const reviewable = selected.filter((r) => r.allowedActions.includes('approve'));
 
-  /** Sends the decision; a request someone else decided first (409) closes the dialog and reloads. */
-  const submit = async (comment: string) => {
-    if (!reviewing) return;
-    const { request, decision } = reviewing;
+  /** Lists the requests that stopped a batch; resolves true when the user goes on without them. */
+  const askToSkip = (verb: string, blocked: BatchBlocker[], restCount: number) =>
+    new Promise<boolean>((resolve) => {
+      const title = `${blocked.length} 项申请不能${verb}，本次未做任何处理`;
+      const content = (
+        <ul style={{ paddingLeft: 18, margin: 0, maxHeight: 320, overflow: 'auto' }} data-testid="batch-blocked">
+          {blocked.map((b) => (
+            <li key={b.id}>
+              <Typography.Text strong>{b.projectName}</Typography.Text>：{b.message}
+            </li>
+          ))}
+        </ul>
+      );
+      if (restCount === 0) modal.warning({ title, content, width: 560, okText: '知道了', onOk: () => resolve(false) });
+      else modal.confirm({ title, content, width: 560, okText: `跳过这些，${verb}其余 ${restCount} 项`, cancelText: '取消', onOk: () => resolve(true), onCancel: () => resolve(false) });
+    });
+
+  /**
+   * Sends the decision for the requests in one batch — all of them, or none: when some cannot
+   * take it (decided meanwhile), they are listed and the others can be sent on their own.
+   */
+  const decide = async ({ requests, decision }: Reviewing, comment: string) => {
+    const verb = decision === 'approve' ? '审核通过' : '退回';
+    let batch = requests;
     try {
-      await api(`/api/library-requests/${request.id}/${decision}`, { method: 'POST', body: { comment: comment || undefined } });
-    } catch (error) {
-      if (!(isApiError(error) && error.status === 409)) throw error;
-      message.error(errorText(error, '操作失败'));
+      while (batch.length > 0) {
+        try {
+          const result = await api<z.output<typeof BatchLibraryRequestResult>>('/api/library-requests/batch-review', {
+            method: 'POST',
+            body: { requestIds: batch.map((r) => r.id), decision, comment: comment || undefined },
+          });
+          message.success(`已${verb} ${result.count} 项申请`);
+          setSelected([]);
+          return;
+        } catch (error) {
+          const blocked = isApiError(error) && Array.isArray(error.details?.blocked) ? (error.details.blocked as BatchBlocker[]) : null;
+          if (!blocked) {
+            message.error(errorText(error, '操作失败'));
+            return;
+          }
+          const ids = new Set(blocked.map((b) => b.id));
+          const rest = batch.filter((r) => !ids.has(r.id));
+          if (!(await askToSkip(verb, blocked, rest.length))) return;
+          batch = rest;
+        }
+      }
+    } finally {
       actionRef.current?.reload();
-      return;
     }
-    message.success(decision === 'approve' ? '已审核通过' : '已退回申请');
-    actionRef.current?.reload();
   };
 
   const columns: ProColumns<LibraryRequest>[] = [
     {
       title: '项目',
       dataIndex: 'projectName',
-      ellipsis: true,
+      // The whole name, on two lines if need be: a name cut short is a name mistaken.
       width: 260,
       render: (_, row) => (
-        <Link to={`/projects/${row.projectId}`} data-testid={`review-project-${row.id}`}>
+        <Link to={`/projects/${row.projectId}`} style={{ wordBreak: 'break-word' }} data-testid={`review-project-${row.id}`}>
           {row.projectName}
         </Link>
       ),
@@ -64,14 +108,16 @@ export function LibraryReviewsPage() {
     {
       title: '理由 / 调整内容',
       dataIndex: 'reason',
-      width: 320,
+      width: 280,
       render: (_, row) => (
         <div>
-          <div>{row.reason}</div>
+          <Typography.Paragraph ellipsis={{ rows: 3, tooltip: row.reason }} style={{ margin: 0 }}>
+            {row.reason}
+          </Typography.Paragraph>
           {row.changes && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: row.changes }} style={{ margin: 0, fontSize: 12 }}>
               调整：{row.changes}
-            </Typography.Text>
+            </Typography.Paragraph>
           )}
         </div>
       ),
@@ -110,12 +156,12 @@ export function LibraryReviewsPage() {
         row.allowedActions.length
           ? [
               row.allowedActions.includes('approve') && (
-                <a key="approve" onClick={() => setReviewing({ request: row, decision: 'approve' })} data-testid={`review-approve-${row.id}`}>
+                <a key="approve" onClick={() => setReviewing({ requests: [row], decision: 'approve' })} data-testid={`review-approve-${row.id}`}>
                   通过
                 </a>
               ),
               row.allowedActions.includes('return') && (
-                <a key="return" style={{ color: '#cf1322' }} onClick={() => setReviewing({ request: row, decision: 'return' })} data-testid={`review-return-${row.id}`}>
+                <a key="return" style={{ color: '#cf1322' }} onClick={() => setReviewing({ requests: [row], decision: 'return' })} data-testid={`review-return-${row.id}`}>
                   退回
                 </a>
               ),
@@ -129,6 +175,7 @@ export function LibraryReviewsPage() {
   ];
 
   const isReturn = reviewing?.decision === 'return';
+  const single = reviewing?.requests.length === 1 ? reviewing.requests[0] : null;
 
   return (
     <PageContainer title="入库审核" subTitle="项目入库、调整、出库申请由发改局审核，退回须说明理由">
@@ -140,13 +187,38 @@ export function LibraryReviewsPage() {
         search={false}
         scroll={{ x: 'max-content' }}
         params={{ status: tab }}
+        rowSelection={
+          tab === 'pending'
+            ? {
+                selectedRowKeys: selected.map((r) => r.id),
+                onChange: (_, rows) => setSelected(rows),
+                getCheckboxProps: (row) => ({ disabled: !row.allowedActions.includes('approve'), 'data-testid': `review-select-${row.id}` }) as object,
+              }
+            : undefined
+        }
+        tableAlertRender={false}
+        toolBarRender={() =>
+          tab === 'pending'
+            ? [
+                <Button key="approve" icon={<CheckOutlined />} disabled={reviewable.length === 0} onClick={() => setReviewing({ requests: reviewable, decision: 'approve' })} data-testid="review-approve-selected">
+                  批量通过{reviewable.length ? `（${reviewable.length}）` : ''}
+                </Button>,
+                <Button key="return" danger icon={<RollbackOutlined />} disabled={reviewable.length === 0} onClick={() => setReviewing({ requests: reviewable, decision: 'return' })} data-testid="review-return-selected">
+                  批量退回{reviewable.length ? `（${reviewable.length}）` : ''}
+                </Button>,
+              ]
+            : []
+        }
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: false, setting: false, reload: true }}
         toolbar={{
           menu: {
             type: 'tab',
             activeKey: tab,
-            onChange: (key) => setTab(key as Tab),
+            onChange: (key) => {
+              setTab(key as Tab);
+              setSelected([]);
+            },
             items: [
               { key: 'pending', label: <span data-testid="review-tab-pending">待审核{pendingCount ? `（${pendingCount}）` : ''}</span> },
               { key: 'approved', label: <span data-testid="review-tab-approved">已通过</span> },
@@ -164,14 +236,22 @@ export function LibraryReviewsPage() {
       />
       <ReasonModal
         open={reviewing !== null}
-        title={reviewing ? `${isReturn ? '退回' : '通过'}：${reviewing.request.projectName}` : ''}
+        title={reviewing ? (single ? `${isReturn ? '退回' : '通过'}：${single.projectName}` : `批量${isReturn ? '退回' : '通过'} ${reviewing.requests.length} 项申请`) : ''}
         description={
-          reviewing && (
+          single ? (
             <>
-              {requestKindLabel(reviewing.request.kind)}「{reviewing.request.libraryName}」 · 申请人 {reviewing.request.submittedByName ?? '—'}
+              {requestKindLabel(single.kind)}「{single.libraryName}」 · 申请人 {single.submittedByName ?? '—'}
               <br />
-              理由：{reviewing.request.reason}
+              理由：{single.reason}
             </>
+          ) : (
+            reviewing && (
+              <>
+                以同一{isReturn ? '退回理由' : '审核意见'}处理所选 {reviewing.requests.length} 项申请，每项各记一条审计记录。
+                <br />
+                整批处理：全部处理成功，或有任何一项不能处理时全部保持不变，并逐项列出原因。
+              </>
+            )
           )
         }
         label={isReturn ? '退回理由' : '审核意见'}
@@ -180,7 +260,10 @@ export function LibraryReviewsPage() {
         minLength={isReturn ? 2 : 1}
         isDanger={isReturn}
         okText={isReturn ? '确认退回' : '确认通过'}
-        onSubmit={submit}
+        onSubmit={async (comment) => {
+          // The dialog closes at once; the batch then reports its outcome.
+          if (reviewing) void decide(reviewing, comment);
+        }}
         onClose={() => setReviewing(null)}
         inputTestId="review-comment"
         confirmTestId="review-confirm"

@@ -1,165 +1,180 @@
-import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Card, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import type { ProColumns, ProFormInstance } from '@ant-design/pro-components';
+import { Card, Col, Row, Tag, Tooltip, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { PROCEDURE_DUE_FILTER_LABELS, PROCEDURE_DUE_FILTERS } from '../../../../common/procedure-filters';
 import { PROCEDURE_STATUS_LABELS } from '../../../../common/projects';
 import type { ProcedureStatus } from '../../../../common/projects';
-import { api } from '../../api/client';
+import { api, apiUrl } from '../../api/client';
 import type { StuckAnswer, StuckProcedure } from '../../api/projects';
-import { errorText } from '../../lib/errors';
+import { useUnitOptions } from '../../api/projects';
+import { useSession } from '../../auth/session';
+import { ListPage } from '../../components/list-page';
 
-type Scope = 'pending' | 'overdue';
+const OPEN_STATUS_ENUM = Object.fromEntries((['not_started', 'in_progress'] as const).map((s) => [s, { text: PROCEDURE_STATUS_LABELS[s] }]));
+const DUE_ENUM = Object.fromEntries(PROCEDURE_DUE_FILTERS.map((d) => [d, { text: PROCEDURE_DUE_FILTER_LABELS[d] }]));
 
-/** 前期手续: which preliminary procedures hold projects up, by procedure and overall. */
-export function ProceduresPage() {
-  const [key, setKey] = useState<string | null>(null);
-  const [scope, setScope] = useState<Scope>('pending');
-  const [answer, setAnswer] = useState<StuckAnswer | null>(null);
-  const [summary, setSummary] = useState<StuckAnswer['summary']>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
+type Summary = StuckAnswer['summary'];
 
-  const load = useCallback(async () => {
-    setIsLoading(true);
-    try {
-      const next = await api<StuckAnswer>('/api/procedures/stuck', { query: { key: key ?? undefined, overdue: scope === 'overdue' ? 'true' : undefined } });
-      setAnswer(next);
-      // The cards always show every procedure; keep the first full summary when filtered.
-      if (!key || summary.length === 0) setSummary(next.summary);
-      setError(null);
-    } catch (caught) {
-      setError(errorText(caught, '加载失败'));
-      setAnswer({ summary: [], data: [], total: 0 });
-    } finally {
-      setIsLoading(false);
-    }
-  }, [key, scope]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+/** The per-procedure cards: 待办 and 逾期 of each type; a click filters the list by it. */
+function ProcedureCards({ summary, selected, onSelect }: { summary: Summary; selected: string | undefined; onSelect: (key: string | undefined) => void }) {
   const totalPending = summary.reduce((n, s) => n + s.pending, 0);
   const totalOverdue = summary.reduce((n, s) => n + s.overdue, 0);
-  const selectedName = summary.find((s) => s.key === key)?.name;
+  const card = (key: string | undefined, name: string, pending: number, overdue: number) => {
+    const isSelected = selected === key;
+    return (
+      <Col key={key ?? 'all'} xs={12} md={8} lg={6} xl={4} xxl={3}>
+        <Card
+          hoverable
+          size="small"
+          onClick={() => onSelect(isSelected ? undefined : key)}
+          data-testid={`procedure-card-${key ?? 'all'}`}
+          style={{
+            borderColor: isSelected ? '#1d5fb3' : overdue && key ? '#ffccc7' : undefined,
+            background: isSelected ? '#f0f6ff' : undefined,
+            height: '100%',
+          }}
+        >
+          <Typography.Text strong>{name}</Typography.Text>
+          <div style={{ marginTop: 6, fontSize: 13 }}>
+            待办 <b>{pending}</b>
+            <span style={{ marginLeft: 12 }}>
+              逾期 <b style={{ color: overdue ? '#cf1322' : undefined }}>{overdue}</b>
+            </span>
+          </div>
+        </Card>
+      </Col>
+    );
+  };
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+      {card(undefined, '全部手续', totalPending, totalOverdue)}
+      {summary.map((s) => card(s.key, s.name, s.pending, s.overdue))}
+    </Row>
+  );
+}
+
+/** 前期手续: every open procedure in the caller's scope, paged on the server, filtered and exported. */
+export function ProceduresPage() {
+  const { can } = useSession();
+  const formRef = useRef<ProFormInstance>();
+  const [summary, setSummary] = useState<Summary>([]);
+  const [selectedKey, setSelectedKey] = useState<string | undefined>();
+  // A 项目单位 reads no unit list (no org.read): its few projects need no department or township filter.
+  const mayFilterByUnit = can('org.read');
+  const departments = useUnitOptions('department', mayFilterByUnit);
+  const townships = useUnitOptions('township', mayFilterByUnit);
+
+  const selectKey = (key: string | undefined) => {
+    formRef.current?.setFieldsValue({ key });
+    formRef.current?.submit();
+  };
+
+  const columns: ProColumns<StuckProcedure>[] = [
+    {
+      title: '关键字',
+      dataIndex: 'q',
+      hideInTable: true,
+      tooltip: '按项目名称或建设单位检索，输入其中任意两个字即可',
+      fieldProps: { placeholder: '项目名称/单位，任意两字', allowClear: true, 'data-testid': 'procedure-search' },
+    },
+    {
+      title: '项目',
+      dataIndex: 'projectName',
+      search: false,
+      ellipsis: true,
+      width: 260,
+      render: (_, row) => <Link to={`/projects/${row.projectId}`}>{row.projectName}</Link>,
+    },
+    {
+      title: '主管部门',
+      dataIndex: 'departmentId',
+      valueType: 'select',
+      hideInSearch: !mayFilterByUnit,
+      width: 150,
+      ellipsis: true,
+      fieldProps: { options: departments, showSearch: true, optionFilterProp: 'label', 'data-testid': 'procedure-filter-department' },
+      render: (_, row) => row.departmentName || '—',
+    },
+    {
+      title: '乡镇',
+      dataIndex: 'townshipId',
+      valueType: 'select',
+      hideInSearch: !mayFilterByUnit,
+      width: 100,
+      ellipsis: true,
+      fieldProps: { options: townships, showSearch: true, optionFilterProp: 'label' },
+      render: (_, row) => row.townshipName || '—',
+    },
+    {
+      title: '手续',
+      dataIndex: 'key',
+      valueType: 'select',
+      width: 130,
+      fieldProps: { options: summary.map((s) => ({ value: s.key, label: s.name })), showSearch: true, optionFilterProp: 'label' },
+      render: (_, row) => row.name,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      valueType: 'select',
+      valueEnum: OPEN_STATUS_ENUM,
+      width: 90,
+      render: (_, row) => <Tag color={row.status === 'in_progress' ? 'processing' : 'default'}>{PROCEDURE_STATUS_LABELS[row.status as ProcedureStatus] ?? row.status}</Tag>,
+    },
+    { title: '责任人', dataIndex: 'responsiblePerson', search: false, width: 90, renderText: (v: string | null) => v || '—' },
+    { title: '办理时限', dataIndex: 'due', valueType: 'select', valueEnum: DUE_ENUM, hideInTable: true, fieldProps: { 'data-testid': 'procedure-filter-due' } },
+    {
+      title: '办结时限',
+      dataIndex: 'dueDate',
+      search: false,
+      width: 110,
+      render: (_, row) =>
+        row.dueDate ? (
+          row.isOverdue ? (
+            <Tooltip title="已逾期">
+              <Typography.Text type="danger" strong>
+                {row.dueDate}
+              </Typography.Text>
+            </Tooltip>
+          ) : (
+            row.dueDate
+          )
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '卡点问题',
+      dataIndex: 'blockingProblem',
+      search: false,
+      ellipsis: true,
+      width: 260,
+      render: (_, row) => (row.blockingProblem ? <Typography.Text type="warning">{row.blockingProblem}</Typography.Text> : '—'),
+    },
+  ];
 
   return (
-    <PageContainer title="前期手续" subTitle="各项前期手续办理进度、卡点与逾期情况，点击卡片按手续筛选">
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={8} lg={6} xl={4}>
-          <Card
-            hoverable
-            size="small"
-            onClick={() => setKey(null)}
-            data-testid="procedure-card-all"
-            style={{ borderColor: key === null ? '#1d5fb3' : undefined, background: key === null ? '#f0f6ff' : undefined, height: '100%' }}
-          >
-            <Typography.Text strong>全部手续</Typography.Text>
-            <div style={{ marginTop: 6, fontSize: 13 }}>
-              待办 <b>{totalPending}</b>
-              <span style={{ marginLeft: 12 }}>
-                逾期 <b style={{ color: totalOverdue ? '#cf1322' : undefined }}>{totalOverdue}</b>
-              </span>
-            </div>
-          </Card>
-        </Col>
-        {summary.map((item) => (
-          <Col key={item.key} xs={12} md={8} lg={6} xl={4}>
-            <Card
-              hoverable
-              size="small"
-              onClick={() => setKey(item.key === key ? null : item.key)}
-              data-testid={`procedure-card-${item.key}`}
-              style={{
-                borderColor: key === item.key ? '#1d5fb3' : item.overdue ? '#ffccc7' : undefined,
-                background: key === item.key ? '#f0f6ff' : undefined,
-                height: '100%',
-              }}
-            >
-              <Typography.Text strong>{item.name}</Typography.Text>
-              <div style={{ marginTop: 6, fontSize: 13 }}>
-                待办 <b>{item.pending}</b>
-                <span style={{ marginLeft: 12 }}>
-                  逾期 <b style={{ color: item.overdue ? '#cf1322' : undefined }}>{item.overdue}</b>
-                </span>
-              </div>
-            </Card>
-          </Col>
-        ))}
-      </Row>
-      <Card
-        bordered={false}
-        title={
-          <Space>
-            <span>{selectedName ? `${selectedName}：未办结项目` : '未办结的前期手续'}</span>
-            {answer && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>共 {answer.total} 项</Typography.Text>}
-          </Space>
-        }
-        extra={
-          <Segmented<Scope>
-            value={scope}
-            onChange={setScope}
-            options={[
-              { value: 'pending', label: '全部待办' },
-              { value: 'overdue', label: <span data-testid="procedure-overdue-only">仅看逾期</span> },
-            ]}
-          />
-        }
-      >
-        <Table<StuckProcedure>
-          rowKey="id"
-          size="middle"
-          loading={isLoading}
-          dataSource={answer?.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
-          locale={{ emptyText: <Empty description={scope === 'overdue' ? '没有逾期的手续' : '没有未办结的手续'} /> }}
-          scroll={{ x: 1000 }}
-          rowClassName={(row) => (row.isOverdue ? 'gw-row-overdue' : '')}
-          columns={[
-            {
-              title: '项目',
-              dataIndex: 'projectName',
-              ellipsis: true,
-              width: 260,
-              render: (name: string, row) => <Link to={`/projects/${row.projectId}`}>{name}</Link>,
-            },
-            { title: '主管部门', dataIndex: 'departmentName', width: 140, ellipsis: true, render: (v: string | null) => v || '—' },
-            { title: '手续', dataIndex: 'name', width: 120 },
-            {
-              title: '状态',
-              dataIndex: 'status',
-              width: 90,
-              render: (v: string) => <Tag color={v === 'in_progress' ? 'processing' : 'default'}>{PROCEDURE_STATUS_LABELS[v as ProcedureStatus] ?? v}</Tag>,
-            },
-            { title: '责任人', dataIndex: 'responsiblePerson', width: 90, render: (v: string | null) => v || '—' },
-            {
-              title: '办结时限',
-              dataIndex: 'dueDate',
-              width: 110,
-              render: (v: string | null, row) =>
-                v ? (
-                  row.isOverdue ? (
-                    <Tooltip title="已逾期">
-                      <Typography.Text type="danger" strong>
-                        {v}
-                      </Typography.Text>
-                    </Tooltip>
-                  ) : (
-                    v
-                  )
-                ) : (
-                  '—'
-                ),
-            },
-            {
-              title: '卡点问题',
-              dataIndex: 'blockingProblem',
-              ellipsis: true,
-              render: (v: string | null) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : '—'),
-            },
-          ]}
-        />
-      </Card>
-    </PageContainer>
+    <ListPage<StuckProcedure>
+      title="前期手续"
+      subTitle="未办结的前期手续：办理进度、卡点与逾期，点击卡片按手续筛选"
+      headerTitle="未办结的前期手续"
+      rowKey="id"
+      columns={columns}
+      fetchPage={async (query) => {
+        const answer = await api<StuckAnswer>('/api/procedures/stuck', { query });
+        setSummary(answer.summary);
+        setSelectedKey(typeof query.key === 'string' ? query.key : undefined);
+        return answer;
+      }}
+      exportUrl={(query) => apiUrl('/api/procedures/stuck/export.xlsx', query)}
+      exportTestId="procedure-export"
+      aboveTable={<ProcedureCards summary={summary} selected={selectedKey} onSelect={selectKey} />}
+      tableProps={{
+        formRef,
+        rowClassName: (row) => (row.isOverdue ? 'gw-row-overdue' : ''),
+        pagination: { defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 项` },
+      }}
+    />
   );
 }

@@ -12,6 +12,7 @@ import type { Page } from '../../api/client';
 import { useLibraries, useUnitOptions } from '../../api/projects';
 import type { ProjectListItem, SavedFilter } from '../../api/projects';
 import { useSession } from '../../auth/session';
+import { projectListTitles } from '../../layout/scope-titles';
 import { download, errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { BandTags, POLICY_TAG_SUGGESTIONS, StageTag, Wan } from './project-ui';
@@ -47,7 +48,10 @@ function filtersToSearch(filters: Filters): URLSearchParams {
 
 /** 项目库: every project the user may see, with filters, sorting, export and saved filters. */
 export function ProjectListPage() {
-  const { can } = useSession();
+  const { can, me } = useSession();
+  // Titles say whose projects these are; a 项目单位 (no org.read) gets no unit filters it cannot fill.
+  const titles = me ? projectListTitles(me) : { title: '项目库', subTitle: '' };
+  const mayFilterByUnit = can('org.read');
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -59,8 +63,8 @@ export function ProjectListPage() {
   const [savedFilters, setSavedFilters] = useState<SavedFilter[]>([]);
   const [isSaveOpen, setIsSaveOpen] = useState(false);
 
-  const departments = useUnitOptions('department');
-  const townships = useUnitOptions('township');
+  const departments = useUnitOptions('department', mayFilterByUnit);
+  const townships = useUnitOptions('township', mayFilterByUnit);
   const libraries = useLibraries();
 
   const loadSaved = useCallback(async () => {
@@ -153,6 +157,7 @@ export function ProjectListPage() {
       title: '主管部门',
       dataIndex: 'departmentId',
       valueType: 'select',
+      hideInSearch: !mayFilterByUnit,
       width: 140,
       ellipsis: true,
       fieldProps: { options: departments, showSearch: true, optionFilterProp: 'label' },
@@ -162,6 +167,7 @@ export function ProjectListPage() {
       title: '乡镇',
       dataIndex: 'townshipId',
       valueType: 'select',
+      hideInSearch: !mayFilterByUnit,
       width: 110,
       ellipsis: true,
       fieldProps: { options: townships, showSearch: true, optionFilterProp: 'label' },
@@ -263,7 +269,7 @@ export function ProjectListPage() {
   };
 
   return (
-    <PageContainer title="项目库" subTitle="全县项目统一台账，按阶段、领域、单位与投资规模检索">
+    <PageContainer title={titles.title} subTitle={titles.subTitle}>
       <ProTable<ProjectListItem>
         rowKey="id"
         actionRef={actionRef}

@@ -1,12 +1,14 @@
 import { CloudUploadOutlined, DatabaseOutlined, FileDoneOutlined, FolderOpenOutlined, ProjectOutlined, SolutionOutlined } from '@ant-design/icons';
 import { definePages } from '../../layout/define-pages';
-import { LibrariesPage } from './libraries-page';
-import { LibraryReviewsPage } from './library-reviews-page';
-import { ProceduresPage } from './procedures-page';
-import { ProjectDetailPage } from './project-detail-page';
-import { ProjectFormPage } from './project-form-page';
-import { ProjectImportPage } from './project-import-page';
-import { ProjectListPage } from './project-list-page';
+import { lazyPage } from '../../layout/lazy-page';
+
+const LibrariesPage = lazyPage(() => import('./libraries-page').then((m) => m.LibrariesPage));
+const LibraryReviewsPage = lazyPage(() => import('./library-reviews-page').then((m) => m.LibraryReviewsPage));
+const ProceduresPage = lazyPage(() => import('./procedures-page').then((m) => m.ProceduresPage));
+const ProjectDetailPage = lazyPage(() => import('./project-detail-page').then((m) => m.ProjectDetailPage));
+const ProjectFormPage = lazyPage(() => import('./project-form-page').then((m) => m.ProjectFormPage));
+const ProjectImportPage = lazyPage(() => import('./project-import-page').then((m) => m.ProjectImportPage));
+const ProjectListPage = lazyPage(() => import('./project-list-page').then((m) => m.ProjectListPage));
 
 /** The project library: list, form, detail, ledger import, library reviews, 前期手续 and library settings. */
 export const projectsPages = definePages({
@@ -24,6 +26,7 @@ export const projectsPages = definePages({
         icon: <FolderOpenOutlined />,
         testId: 'nav-projects',
         description: '全县项目统一台账：检索、新建、阶段变更、入库申请与附件',
+        byScope: { project: { name: '我的项目', description: '本单位建设的项目：项目信息、前期手续、附件与月报' } },
       },
     },
     { path: '/projects/new', permission: 'project.create', component: ProjectFormPage },

@@ -17,8 +17,9 @@ import { isApiError } from '../../api/client';
 
 const LEVEL_LABELS: Record<RuleFieldData['source']['level'], string> = { default: '默认值', province: '省级', city: '市级', county: '县级' };
 
-function showValue(field: Pick<RuleFieldData, 'unit'>, value: RuleValueData | null): string {
+function showValue(field: Pick<RuleFieldData, 'unit'> & Partial<Pick<RuleFieldData, 'options'>>, value: RuleValueData | null): string {
   if (value === null) return '—';
+  if (typeof value === 'string') return field.options?.find((o) => o.value === value)?.label ?? value;
   const text = Array.isArray(value) ? value.join('、') : String(value);
   return field.unit ? `${text} ${field.unit}` : text;
 }
@@ -34,10 +35,11 @@ function SourceTag({ field, divisionCode }: { field: RuleFieldData; divisionCode
   );
 }
 
-type FormValues = Record<string, { isOwn: boolean; value: number | number[] | null }> & { note?: string };
+type FormValues = Record<string, { isOwn: boolean; value: RuleValueData | null }> & { note?: string };
 
 // antd rules from the limits the server's schema declares; the server checks again and names the field it refuses.
 function fieldRules(field: RuleFieldData) {
+  if (field.kind === 'choice') return [{ required: true, message: `请选择${field.label}` }];
   const range = field.min !== null && field.max !== null ? `应在 ${field.min}–${field.max} 之间` : field.min !== null ? `不能小于 ${field.min}` : `不能大于 ${field.max}`;
   const inRange = (n: number) => (field.min === null || n >= field.min) && (field.max === null || n <= field.max);
   return [
@@ -53,7 +55,19 @@ function fieldRules(field: RuleFieldData) {
   ];
 }
 
-function ValueInput({ field, value, onChange, disabled }: { field: RuleFieldData; value?: number | number[] | null; onChange?: (v: number | number[] | null) => void; disabled: boolean }) {
+function ValueInput({ field, value, onChange, disabled }: { field: RuleFieldData; value?: RuleValueData | null; onChange?: (v: RuleValueData | null) => void; disabled: boolean }) {
+  if (field.kind === 'choice') {
+    return (
+      <Select
+        disabled={disabled}
+        style={{ width: 260 }}
+        value={typeof value === 'string' ? value : undefined}
+        onChange={(next: string) => onChange?.(next)}
+        options={field.options ?? []}
+        data-testid={`rule-choice-${field.key}`}
+      />
+    );
+  }
   if (field.kind === 'integer_list') {
     const list = Array.isArray(value) ? value : [];
     return (

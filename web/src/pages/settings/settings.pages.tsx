@@ -1,6 +1,8 @@
 import { ControlOutlined } from '@ant-design/icons';
 import { definePages } from '../../layout/define-pages';
-import { RulesPage } from './rules-page';
+import { lazyPage } from '../../layout/lazy-page';
+
+const RulesPage = lazyPage(() => import('./rules-page').then((m) => m.RulesPage));
 
 /** Rules as data: the rule sets of the division and their versions. */
 export const settingsPages = definePages({

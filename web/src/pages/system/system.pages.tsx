@@ -1,16 +1,25 @@
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { InboxPage } from '../../components/inbox-bell';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { definePages } from '../../layout/define-pages';
-import { AuditPage } from '../audit-page';
-import { UnitsPage } from '../units-page';
-import { UsersPage } from '../users-page';
+import { lazyPage } from '../../layout/lazy-page';
 
-/** Units, users, the audit log and the inbox. */
+const InboxPage = lazyPage(() => import('../../components/inbox-bell').then((m) => m.InboxPage));
+const AuditPage = lazyPage(() => import('../audit-page').then((m) => m.AuditPage));
+const UnitsPage = lazyPage(() => import('../units-page').then((m) => m.UnitsPage));
+const UsersPage = lazyPage(() => import('../users-page').then((m) => m.UsersPage));
+const CountiesPage = lazyPage(() => import('./counties-page').then((m) => m.CountiesPage));
+
+/** Counties, units, users, the audit log and the inbox. */
 export const systemPages = definePages({
   name: 'system',
   groups: [{ key: 'system', path: '/system', name: '系统管理', icon: <SettingOutlined />, order: 90 }],
   pages: [
     { path: '/inbox', permission: null, component: InboxPage },
+    {
+      path: '/system/counties',
+      permission: 'division.manage',
+      component: CountiesPage,
+      menu: { group: 'system', key: 'counties', name: '区划管理', icon: <ClusterOutlined />, testId: 'nav-counties', description: '所辖县（市、区）一览；新增县区及其发改局和首个管理员，即建即用' },
+    },
     {
       path: '/system/units',
       permission: 'org.read',

@@ -201,6 +201,20 @@ function AllocationTable({ target }: { target: Target }) {
   return <Table size="small" rowKey="unitId" dataSource={target.allocations} columns={columns} pagination={false} data-testid={`allocations-${target.key}`} />;
 }
 
+/** The period and status a period figure (增速) is stated for — the same label as on the 月度汇总 page. */
+function PeriodNote({ figuresOf, testId }: { figuresOf: NonNullable<TargetList['figuresOf']>; testId: string }) {
+  const isFinal = figuresOf.figureStatus === 'final';
+  return (
+    <div style={{ marginTop: 4, fontSize: 12, color: '#8a94a6' }} data-testid={testId}>
+      <Tag color={isFinal ? 'success' : 'warning'} bordered={false} style={{ fontSize: 12 }}>
+        {isFinal ? '正式' : '初步'}
+      </Tag>
+      {figuresOf.cumulativeLabel}
+      {isFinal ? '' : ` · ${figuresOf.figureNote.replace(/^初步 · /, '')}`}
+    </div>
+  );
+}
+
 /** 目标任务 page. */
 export function TargetsPage() {
   const { can } = useSession();
@@ -243,7 +257,17 @@ export function TargetsPage() {
       ),
     },
     { title: '全县目标', dataIndex: 'value', width: 150, align: 'right', render: (v: string | null, t) => (v === null ? <Typography.Text type="secondary">未设定</Typography.Text> : <b>{figure(t, v)}</b>) },
-    { title: '完成情况', key: 'progress', width: 280, render: (_: unknown, t) => <ProgressCell target={t} progress={t.progress} pct={t.progressPct} /> },
+    {
+      title: '完成情况',
+      key: 'progress',
+      width: 280,
+      render: (_: unknown, t) => (
+        <div>
+          <ProgressCell target={t} progress={t.progress} pct={t.progressPct} />
+          {t.ofPeriod && list?.figuresOf && <PeriodNote figuresOf={list.figuresOf} testId={`target-period-${t.key}`} />}
+        </div>
+      ),
+    },
     {
       title: '分解',
       key: 'allocations',
@@ -293,6 +317,15 @@ export function TargetsPage() {
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {isUnset && <Alert type="info" showIcon message={`${year} 年目标尚未设定${canManage ? '，点击「设定目标」按县级文件口径录入' : '，待发改局设定'}`} style={{ marginBottom: 16 }} />}
+      {list?.figuresOf && (
+        <Alert
+          type={list.figuresOf.figureStatus === 'final' ? 'info' : 'warning'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="targets-figures-of"
+          message={`增速类进度按月度汇总 ${list.year}年${list.figuresOf.cumulativeLabel}计算（${list.figuresOf.figureNote}），与「月度汇总」页同一数字；其余各项按当日数据统计。`}
+        />
+      )}
       <Card bordered={false}>
         <Table<Target>
           rowKey="key"

@@ -1,6 +1,8 @@
 import { FlagOutlined } from '@ant-design/icons';
 import { definePages } from '../../layout/define-pages';
-import { TargetsPage } from './targets-page';
+import { lazyPage } from '../../layout/lazy-page';
+
+const TargetsPage = lazyPage(() => import('./targets-page').then((m) => m.TargetsPage));
 
 /** Annual targets and their progress. */
 export const targetsPages = definePages({
@@ -17,6 +19,9 @@ export const targetsPages = definePages({
         icon: <FlagOutlined />,
         testId: 'nav-targets',
         description: '年度"1116"目标任务、分解到部门乡镇及实时进度',
+        // The 商务局 reads its own targets without the leaders' figures: under 项目管理 for it.
+        groupPermission: 'summary.read',
+        otherGroup: 'project-management',
       },
     },
   ],
