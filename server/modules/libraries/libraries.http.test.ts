@@ -101,4 +101,24 @@ describe('libraries and requests', () => {
     const ratio = (await (await drc.get('/api/libraries')).json()).reserveRatio;
     expect(ratio).toMatchObject({ reserveCount: 3, implementedCount: 2, ratio: '1.5', target: 3, isBelowTarget: true });
   });
+
+  it('filters the review list by project name, library and kind, with the full total', async () => {
+    const { data } = await (await drc.get('/api/libraries')).json();
+    const library = data[0];
+    for (const name of ['南关街东延段建设工程', '北关街改造工程', '城南污水处理厂']) {
+      const p = await project(name);
+      expect((await water.post('/api/library-requests', { projectId: p.id, libraryId: library.id, kind: 'enter', reason: '符合入库条件' })).status).toBe(201);
+    }
+    const byName = await (await drc.get(`/api/library-requests?status=pending&q=${encodeURIComponent('关街')}`)).json();
+    expect(byName.data.map((r: { projectName: string }) => r.projectName).sort()).toEqual(['北关街改造工程', '南关街东延段建设工程']);
+    expect(byName.total).toBe(2);
+    const byKind = await (await drc.get(`/api/library-requests?status=pending&kind=exit&libraryId=${library.id}`)).json();
+    expect(byKind.total).toBe(0);
+    const paged = await (await drc.get('/api/library-requests?status=pending&pageSize=1')).json();
+    expect(paged.data).toHaveLength(1);
+    expect(paged.total).toBeGreaterThanOrEqual(3);
+    const bad = await drc.get('/api/library-requests?kind=merge');
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).field).toBe('kind');
+  });
 });

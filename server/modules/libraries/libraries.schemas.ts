@@ -93,6 +93,10 @@ export const CreateLibraryRequestBody = z
 export const LibraryRequestQuery = z.object({
   status: z.enum(LIBRARY_REQUEST_STATUSES).optional(),
   projectId: z.string().uuid().optional(),
+  /** Any part of the project's name. */
+  q: z.string().trim().max(100).optional(),
+  libraryId: z.string().uuid('项目库编号格式不正确').optional(),
+  kind: z.enum(LIBRARY_REQUEST_KINDS).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -237,13 +237,16 @@ function visibleRequests(actor: Actor): SQL | undefined {
 export async function listLibraryRequests(
   database: Database,
   actor: Actor,
-  query: { status?: LibraryRequestStatus; projectId?: string; page: number; pageSize: number },
+  query: { status?: LibraryRequestStatus; projectId?: string; q?: string; libraryId?: string; kind?: LibraryRequestKind; page: number; pageSize: number },
 ) {
   const { db } = database;
   const where = and(
     visibleRequests(actor),
     query.status ? eq(libraryRequests.status, query.status) : undefined,
     query.projectId ? eq(libraryRequests.projectId, query.projectId) : undefined,
+    query.libraryId ? eq(libraryRequests.libraryId, query.libraryId) : undefined,
+    query.kind ? eq(libraryRequests.kind, query.kind) : undefined,
+    query.q ? sql`strpos(${projects.name}, ${query.q}) > 0` : undefined,
   );
   const joinLibrary = and(eq(libraries.divisionCode, libraryRequests.divisionCode), eq(libraries.id, libraryRequests.libraryId));
   const joinProject = and(eq(projects.divisionCode, libraryRequests.divisionCode), eq(projects.id, libraryRequests.projectId));

@@ -1,7 +1,7 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import type { ActionType, ProColumns } from '@ant-design/pro-components';
-import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import { Link } from 'react-router-dom';
@@ -9,7 +9,8 @@ import type { BatchLibraryRequestResult } from '../../../../server/modules/libra
 import type { BatchBlocker } from '../../api/monthly';
 import { api, isApiError } from '../../api/client';
 import type { Page } from '../../api/client';
-import type { LibraryRequest } from '../../api/projects';
+import { useLibraries, type LibraryRequest } from '../../api/projects';
+import { LIBRARY_REQUEST_KIND_LABELS, LIBRARY_REQUEST_KINDS, type LibraryRequestKind } from '../../../../common/projects';
 import { ReasonModal } from '../../components/reason-modal';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -29,6 +30,9 @@ export function LibraryReviewsPage() {
   const [pendingCount, setPendingCount] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<Reviewing | null>(null);
   const [selected, setSelected] = useState<LibraryRequest[]>([]);
+  // The filters its columns suggest: the project's name, the library, the kind of request.
+  const [filters, setFilters] = useState<{ q?: string; libraryId?: string; kind?: LibraryRequestKind }>({});
+  const { data: libraries } = useLibraries();
   const reviewable = selected.filter((r) => r.allowedActions.includes('approve'));
 
   /** Lists the requests that stopped a batch; resolves true when the user goes on without them. */
@@ -186,7 +190,34 @@ export function LibraryReviewsPage() {
         cardBordered={false}
         search={false}
         scroll={{ x: 'max-content' }}
-        params={{ status: tab }}
+        params={{ status: tab, ...filters }}
+        headerTitle={
+          <Space wrap size={8}>
+            <Input.Search
+              allowClear
+              placeholder="项目名称"
+              style={{ width: 200 }}
+              onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim() || undefined }))}
+              data-testid="review-filter-q"
+            />
+            <Select
+              allowClear
+              placeholder="项目库"
+              style={{ width: 180 }}
+              options={libraries.map((l) => ({ value: l.id, label: l.name }))}
+              onChange={(libraryId?: string) => setFilters((f) => ({ ...f, libraryId }))}
+              data-testid="review-filter-library"
+            />
+            <Select
+              allowClear
+              placeholder="申请类型"
+              style={{ width: 120 }}
+              options={LIBRARY_REQUEST_KINDS.map((k) => ({ value: k, label: LIBRARY_REQUEST_KIND_LABELS[k] }))}
+              onChange={(kind?: LibraryRequestKind) => setFilters((f) => ({ ...f, kind }))}
+              data-testid="review-filter-kind"
+            />
+          </Space>
+        }
         rowSelection={
           tab === 'pending'
             ? {
@@ -209,7 +240,7 @@ export function LibraryReviewsPage() {
               ]
             : []
         }
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 项` }}
         options={{ density: false, setting: false, reload: true }}
         toolbar={{
           menu: {
@@ -228,9 +259,9 @@ export function LibraryReviewsPage() {
         }}
         request={async (params) => {
           const answer = await api<Page<LibraryRequest>>('/api/library-requests', {
-            query: { status: params.status as string, page: params.current, pageSize: params.pageSize },
+            query: { status: params.status as string, q: filters.q, libraryId: filters.libraryId, kind: filters.kind, page: params.current, pageSize: params.pageSize },
           });
-          if (params.status === 'pending') setPendingCount(answer.total);
+          if (params.status === 'pending' && !filters.q && !filters.libraryId && !filters.kind) setPendingCount(answer.total);
           return { data: answer.data, total: answer.total, success: true };
         }}
       />
