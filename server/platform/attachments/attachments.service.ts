@@ -29,6 +29,9 @@ export async function listAttachments(database: Database, actor: Actor, kind: At
   return rows.map(presentAttachment);
 }
 
+/** Unicode's bidirectional embedding, override and isolate controls, and the direction marks. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 export interface UploadAttachmentInput {
   kind: AttachmentKind;
   recordId: string;
@@ -50,6 +53,8 @@ export async function uploadAttachment(database: Database, filesDir: string, act
   const { kind, recordId, file } = input;
   if (file.size === 0) throw new AppError('VALIDATION_FAILED', '文件为空', { field: 'file' });
   if (file.size > kind.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `单个文件不能超过 ${formatBytes(kind.maxBytes)}`, { field: 'file' });
+  // Right-to-left overrides make 「报告‮fdp.exe」 read as 「报告exe.pdf」: refused, not cleaned, so nobody is fooled.
+  if (BIDI_CONTROLS.test(file.name)) throw new AppError('VALIDATION_FAILED', '文件名含有不可见的文字方向控制字符（可用于伪装扩展名），请重命名后再上传', { field: 'file' });
   const filename = safeFilename(file.name);
   const bytes = Buffer.from(await file.arrayBuffer());
   const allowed = input.allowedTypes ? kind.allowedTypes.filter((t) => input.allowedTypes!.includes(t)) : kind.allowedTypes;

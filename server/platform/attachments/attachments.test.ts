@@ -119,6 +119,10 @@ describe('attachments of any record kind', () => {
     expect([large.code, large.field, large.message]).toEqual(['PAYLOAD_TOO_LARGE', 'file', '单个文件不能超过 1 KB']);
     const empty = await refusal(upload(fileOf('', '空.pdf')));
     expect([empty.code, empty.field]).toEqual(['VALIDATION_FAILED', 'file']);
+    // A right-to-left override that would show 「整改报告exe.pdf」 for an .exe.
+    const disguised = await refusal(upload(fileOf(pdf, '整改报告\u202Efdp.exe')));
+    expect([disguised.code, disguised.field]).toEqual(['VALIDATION_FAILED', 'file']);
+    expect(disguised.message).toContain('方向控制字符');
     // An upload may narrow the kind's types further (a site photo is an image).
     const narrowed = await refusal(uploadAttachment(database, filesDir, clerk, { kind: inspectionNotes, recordId: 'note-hexi', file: fileOf(pdf, '照片.pdf'), allowedTypes: ['image/png'] }));
     expect(narrowed.message).toBe('只能上传 PNG 文件');
