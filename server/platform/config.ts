@@ -21,6 +21,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Whether the OpenAPI document and /api/docs are readable without login (default: only with the demo). */
   apiDocsPublic: boolean;
+  /** Days a password lasts before its owner must change it (0: never expires). */
+  passwordMaxAgeDays: number;
+  /** Days before expiry from which the user is warned. */
+  passwordWarnDays: number;
 }
 
 /** A setting the platform cannot run with; the start names every one of them. */
@@ -68,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     apiDocsPublic: false,
+    passwordMaxAgeDays: integer('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
+    passwordWarnDays: integer('PASSWORD_WARN_DAYS', 14, 0, 90),
   };
   config.apiDocsPublic = flag('API_DOCS_PUBLIC', config.loadDemo);
   if (problems.length) throw new ConfigError(`配置有误，拒绝启动：\n${problems.map((p) => `  ${p}`).join('\n')}`);

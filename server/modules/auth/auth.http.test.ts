@@ -155,6 +155,37 @@ describe('password change', () => {
     await new TestClient(app).login(user.username, 'Better#2026');
   });
 
+  it('makes a password past its 90 days be changed first, and warns in the last 14 days (等保: 口令定期更换)', async () => {
+    const day = 86_400_000;
+    const expired = await buildUser(database, { role: 'drc' });
+    await database.db.update(users).set({ passwordChangedAt: new Date(Date.now() - 91 * day) }).where(eq(users.id, expired.id));
+    const late = await new TestClient(app).login(expired.username);
+    expect((await (await late.get('/api/me')).json()).mustChangePassword).toBe(true);
+    expect((await errorOf(await late.get('/api/units'))).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await late.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Renewed#2026' })).status).toBe(204);
+    expect((await late.get('/api/units')).status).toBe(200);
+
+    const soon = await buildUser(database, { role: 'drc' });
+    await database.db.update(users).set({ passwordChangedAt: new Date(Date.now() - 80 * day) }).where(eq(users.id, soon.id));
+    const me = await (await (await new TestClient(app).login(soon.username)).get('/api/me')).json();
+    expect(me).toMatchObject({ mustChangePassword: false, passwordExpiresSoon: true });
+    expect((new Date(me.passwordExpiresAt).getTime() - Date.now()) / day).toBeCloseTo(10, 0);
+  });
+
+  it('refuses any of the last 5 passwords, and takes the one before them again', async () => {
+    const user = await buildUser(database);
+    const client = await new TestClient(app).login(user.username);
+    const passwords = [TEST_PASSWORD, 'Second#2026a', 'Third#2026ab', 'Fourth#2026a', 'Fifth#2026ab', 'Sixth#2026ab'];
+    for (let i = 1; i < passwords.length; i++) {
+      expect((await client.post('/api/auth/password', { currentPassword: passwords[i - 1], newPassword: passwords[i] })).status).toBe(204);
+    }
+    // Now 'Sixth' is current; 'Second'…'Fifth' are the four before it.
+    const reused = await client.post('/api/auth/password', { currentPassword: 'Sixth#2026ab', newPassword: 'Second#2026a' });
+    expect(reused.status).toBe(400);
+    expect(await errorOf(reused)).toMatchObject({ field: 'newPassword', message: '新密码不能与最近 5 次使用过的密码相同' });
+    expect((await client.post('/api/auth/password', { currentPassword: 'Sixth#2026ab', newPassword: TEST_PASSWORD })).status).toBe(204);
+  });
+
   it('refuses a wrong current password and writes nothing', async () => {
     const user = await buildUser(database);
     const client = await new TestClient(app).login(user.username);

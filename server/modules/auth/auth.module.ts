@@ -11,7 +11,7 @@ export const authModule = defineModule({
   label: '登录与会话',
   catalog: authCatalog,
   tables,
-  referenceTables: ['sessions', 'login_failures', 'login_address_failures'],
+  referenceTables: ['sessions', 'login_failures', 'login_address_failures', 'password_history'],
   routes: () => [authRoutes()],
   // Expired sessions and stale address counters are deleted (等保: 剩余信息保护), not left to pile up.
   jobs: ({ database, config }) => [

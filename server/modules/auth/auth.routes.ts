@@ -82,9 +82,9 @@ export function authRoutes() {
         userAgent: c.req.header('user-agent') ?? null,
       });
       setSessionCookies(c, config, result.token, result.csrfToken);
-      const actor = await loadActor(database.db, result.userId, clientIp(c));
+      const actor = await loadActor(database.db, result.userId, clientIp(c), config.passwordMaxAgeDays);
       if (!actor) throw new AppError('INVALID_CREDENTIALS');
-      return c.json({ user: await presentMe(database.db, actor, result.csrfToken), csrfToken: result.csrfToken }, 200);
+      return c.json({ user: await presentMe(database.db, actor, result.csrfToken, config.passwordWarnDays), csrfToken: result.csrfToken }, 200);
     })
     .openapi(logoutRoute, async (c) => {
       const actor = requireActor(c);
@@ -95,7 +95,8 @@ export function authRoutes() {
     })
     .openapi(meRoute, async (c) => {
       const actor = requireActor(c);
-      return c.json(await presentMe(c.get('deps').database.db, actor, c.get('csrfToken')!), 200);
+      const { database, config } = c.get('deps');
+      return c.json(await presentMe(database.db, actor, c.get('csrfToken')!, config.passwordWarnDays), 200);
     })
     .openapi(passwordRoute, async (c) => {
       const actor = requireActor(c);

@@ -23,6 +23,10 @@ export const Me = z
     unitName: z.string().nullable(),
     permissions: z.array(z.enum(PERMISSIONS)),
     mustChangePassword: z.boolean(),
+    /** When the password expires (null: passwords do not expire). */
+    passwordExpiresAt: z.string().nullable(),
+    /** Within the warning days before expiry: the app asks the user to change it now. */
+    passwordExpiresSoon: z.boolean(),
     csrfToken: z.string(),
   })
   .openapi('Me');

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { formatDateTime, formatTime } from '../../../common/format';
 import { passwordWeakness } from '../../../common/password-policy';
 import { ROLE_LABELS } from '../../../common/roles';
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf, recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit/audit.service';
-import { loginAddressFailures, loginFailures } from '../../platform/auth/auth.tables';
+import { loginAddressFailures, loginFailures, passwordHistory } from '../../platform/auth/auth.tables';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords';
 import { createSession, destroySession, destroyUserSessions } from '../../platform/auth/sessions';
 import type { Config } from '../../platform/config';
@@ -16,6 +16,8 @@ import type { Me } from './auth.schemas';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+/** How many of a user's most recent passwords (the current one included) cannot be chosen again. */
+export const PASSWORD_HISTORY = 5;
 /** Failed logins one address may make, across every name it tries, within the window. */
 export const MAX_ADDRESS_FAILURES = 20;
 export const ADDRESS_WINDOW_MINUTES = 10;
@@ -192,11 +194,30 @@ export async function changeOwnPassword(
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
     throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同', { field: 'newPassword' });
   }
+  // The current password and the ones before it, up to PASSWORD_HISTORY in all.
+  const earlier = await db
+    .select({ passwordHash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, actor.id))
+    .orderBy(desc(passwordHistory.changedAt))
+    .limit(PASSWORD_HISTORY - 1);
+  for (const old of earlier) {
+    if (await verifyPassword(old.passwordHash, input.newPassword)) {
+      throw new AppError('VALIDATION_FAILED', `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, { field: 'newPassword' });
+    }
+  }
   const passwordHash = await hashPassword(input.newPassword);
+  const now = new Date();
   await db.transaction(async (tx) => {
+    await tx.insert(passwordHistory).values({ userId: actor.id, passwordHash: user.passwordHash, changedAt: now });
+    // Only the last PASSWORD_HISTORY - 1 earlier hashes are ever compared: older ones are deleted.
+    await tx.execute(
+      sql`delete from ${passwordHistory} where ${passwordHistory.userId} = ${actor.id} and ${passwordHistory.changedAt} not in (
+        select ${passwordHistory.changedAt} from ${passwordHistory} where ${passwordHistory.userId} = ${actor.id} order by ${passwordHistory.changedAt} desc limit ${PASSWORD_HISTORY - 1})`,
+    );
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, version: sql`${users.version} + 1`, updatedAt: now })
       .where(eq(users.id, actor.id));
     await destroyUserSessions(tx, actor.id, input.keepSessionHash);
     await recordAudit(tx, {
@@ -211,7 +232,8 @@ export async function changeOwnPassword(
 }
 
 /** The Me record of an actor, with its division's name. */
-export async function presentMe(tx: DbOrTx, actor: Actor, csrfToken: string): Promise<z.infer<typeof Me>> {
+export async function presentMe(tx: DbOrTx, actor: Actor, csrfToken: string, passwordWarnDays = 0): Promise<z.infer<typeof Me>> {
+  const expiresAt = actor.passwordExpiresAt;
   const [division] = await tx.select({ name: divisions.name }).from(divisions).where(eq(divisions.code, actor.divisionCode));
   return {
     id: actor.id,
@@ -226,6 +248,8 @@ export async function presentMe(tx: DbOrTx, actor: Actor, csrfToken: string): Pr
     unitName: actor.unitName,
     permissions: [...actor.permissions],
     mustChangePassword: actor.mustChangePassword,
+    passwordExpiresAt: expiresAt?.toISOString() ?? null,
+    passwordExpiresSoon: expiresAt !== null && expiresAt.getTime() - Date.now() <= passwordWarnDays * 86_400_000,
     csrfToken,
   };
 }

@@ -16,6 +16,7 @@ const actorOf = (role: Role, unitId: string, divisionCode = COUNTY): Actor => ({
   unitName: null,
   permissions: ROLE_PERMISSIONS[role],
   mustChangePassword: false,
+  passwordExpiresAt: null,
   ip: null,
 });
 const project = (overrides: Partial<ProjectFacts> = {}): ProjectFacts => ({

@@ -56,6 +56,7 @@ const actor = (overrides: Partial<Actor> = {}): Actor => ({
   unitName: null,
   permissions: [],
   mustChangePassword: false,
+  passwordExpiresAt: null,
   ip: null,
   ...overrides,
 });

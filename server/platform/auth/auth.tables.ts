@@ -1,4 +1,4 @@
-import { char, integer, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { char, integer, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
 export const sessions = pgTable('sessions', {
@@ -32,3 +32,17 @@ export const loginAddressFailures = pgTable('login_address_failures', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
   count: integer('count').notNull().default(0),
 });
+
+/**
+ * A user's earlier password hashes (等保: 口令不得重复使用): the last PASSWORD_HISTORY passwords,
+ * the current one included, cannot be chosen again.
+ */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    userId: uuid('user_id').notNull(),
+    passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.changedAt] })],
+);

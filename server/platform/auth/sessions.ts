@@ -64,7 +64,7 @@ export async function resolveSession(tx: DbOrTx, config: Config, token: string, 
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { status: 'valid', tokenHash, userId: row.userId, csrfToken: row.csrfToken, actor: toActor(found, ip) };
+  return { status: 'valid', tokenHash, userId: row.userId, csrfToken: row.csrfToken, actor: toActor(found, ip, config.passwordMaxAgeDays) };
 }
 
 /** Ends one session. */

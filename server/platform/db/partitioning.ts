@@ -7,7 +7,7 @@ import { rowsOf, type Database, type Tx } from './client';
  * project codes. Under Citus they would be reference tables; here they stay plain tables.
  * Every other table with a `division_code` column is a business table.
  */
-export const PLATFORM_TABLES: readonly string[] = ['divisions', 'users', 'sessions', 'login_failures', 'login_address_failures', 'project_codes'];
+export const PLATFORM_TABLES: readonly string[] = ['divisions', 'users', 'sessions', 'login_failures', 'login_address_failures', 'password_history', 'project_codes'];
 
 /** The partition key: the column Citus distributes business tables by. */
 export const PARTITION_KEY = 'division_code';

@@ -14,7 +14,10 @@ export interface Actor {
   unitId: string | null;
   unitName: string | null;
   permissions: readonly Permission[];
+  /** Set by an administrator's reset, or because the password has outlived its lifetime. */
   mustChangePassword: boolean;
+  /** When the password expires (null: it does not). */
+  passwordExpiresAt: Date | null;
   ip: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import type { MenuDataItem } from '@ant-design/pro-components';
-import { Avatar, Dropdown, Modal, Spin, Typography } from 'antd';
+import { Alert, Avatar, Button, Dropdown, Modal, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { ChangePasswordForm } from '../components/change-password-form';
 import { InboxBell } from '../components/inbox-bell';
 import { LogoMark } from '../components/logo-mark';
 import { useIsNarrow } from '../components/use-is-narrow';
+import { formatDateTime } from '../lib/format';
 import { HOME_SECTION, menuFor, type MenuUser } from './sections';
 
 const BRAND_BLUE = '#12467f';
@@ -167,6 +168,21 @@ function AppLayout({ me }: { me: Me }) {
           </div>
         )}
       >
+        {me.passwordExpiresSoon && me.passwordExpiresAt && (
+          <Alert
+            type="warning"
+            showIcon
+            banner
+            style={{ margin: '12px 24px 0' }}
+            data-testid="password-expiry-warning"
+            message={`您的密码将于 ${formatDateTime(me.passwordExpiresAt, 'YYYY-MM-DD')} 到期，到期后须先修改密码才能继续使用。`}
+            action={
+              <Button size="small" type="link" onClick={() => setIsPasswordOpen(true)}>
+                现在修改
+              </Button>
+            }
+          />
+        )}
         <Outlet />
       </ProLayout>
       <Modal title="修改密码" open={isPasswordOpen} onCancel={() => setIsPasswordOpen(false)} footer={null} destroyOnHidden width={440}>
