@@ -25,6 +25,8 @@ export interface Config {
   passwordMaxAgeDays: number;
   /** Days before expiry from which the user is warned. */
   passwordWarnDays: number;
+  /** Sessions one user may hold at once; a new login ends the least recently used beyond it (0: no limit). */
+  maxSessionsPerUser: number;
 }
 
 /** A setting the platform cannot run with; the start names every one of them. */
@@ -74,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiDocsPublic: false,
     passwordMaxAgeDays: integer('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
     passwordWarnDays: integer('PASSWORD_WARN_DAYS', 14, 0, 90),
+    maxSessionsPerUser: integer('MAX_SESSIONS_PER_USER', 5, 0, 100),
   };
   config.apiDocsPublic = flag('API_DOCS_PUBLIC', config.loadDemo);
   if (problems.length) throw new ConfigError(`配置有误，拒绝启动：\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -186,6 +186,16 @@ describe('password change', () => {
     expect((await client.post('/api/auth/password', { currentPassword: 'Sixth#2026ab', newPassword: TEST_PASSWORD })).status).toBe(204);
   });
 
+  it('holds at most 5 sessions per account: a sixth login ends the least recently used one', async () => {
+    const user = await buildUser(database);
+    const clients: TestClient[] = [];
+    for (let i = 0; i < 6; i++) clients.push(await new TestClient(app).login(user.username));
+    const statuses = await Promise.all(clients.map(async (c) => (await c.get('/api/me')).status));
+    expect(statuses).toEqual([401, 200, 200, 200, 200, 200]);
+    const sessionsLeft = await database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(sessionsLeft).toHaveLength(5);
+  });
+
   it('refuses a wrong current password and writes nothing', async () => {
     const user = await buildUser(database);
     const client = await new TestClient(app).login(user.username);

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import { orgUnits, users } from '../../modules/org';
 import type { DbOrTx } from '../db/client';
 import type { Config } from '../config';
@@ -24,6 +24,14 @@ export async function createSession(
   const csrfToken = randomToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 3600_000);
+  // At most `maxSessionsPerUser` at once: a new login ends the least recently used ones beyond it.
+  if (config.maxSessionsPerUser > 0) {
+    await tx.execute(
+      sql`delete from ${sessions} where ${sessions.userId} = ${options.userId} and ${sessions.tokenHash} not in (
+        select ${sessions.tokenHash} from ${sessions} where ${sessions.userId} = ${options.userId}
+        order by ${sessions.lastSeenAt} desc limit ${config.maxSessionsPerUser - 1})`,
+    );
+  }
   await tx.insert(sessions).values({
     tokenHash: sha256Hex(token),
     userId: options.userId,
