@@ -27,6 +27,8 @@ export interface Config {
   passwordWarnDays: number;
   /** Sessions one user may hold at once; a new login ends the least recently used beyond it (0: no limit). */
   maxSessionsPerUser: number;
+  /** Megabytes of attachments one user may have uploaded in all (0: no quota). */
+  uploadQuotaMb: number;
 }
 
 /** A setting the platform cannot run with; the start names every one of them. */
@@ -77,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: integer('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
     passwordWarnDays: integer('PASSWORD_WARN_DAYS', 14, 0, 90),
     maxSessionsPerUser: integer('MAX_SESSIONS_PER_USER', 5, 0, 100),
+    uploadQuotaMb: integer('UPLOAD_QUOTA_MB', 2048, 0, 1_048_576),
   };
   config.apiDocsPublic = flag('API_DOCS_PUBLIC', config.loadDemo);
   if (problems.length) throw new ConfigError(`配置有误，拒绝启动：\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -92,4 +95,9 @@ export function readConfigOrExit(): Config {
     console.error(error.message);
     process.exit(1);
   }
+}
+
+/** The per-user upload quota in bytes, for `uploadAttachment`, or undefined when there is none. */
+export function uploadQuotaBytes(config: Pick<Config, 'uploadQuotaMb'>): number | undefined {
+  return config.uploadQuotaMb > 0 ? config.uploadQuotaMb * 1024 * 1024 : undefined;
 }

@@ -42,6 +42,7 @@ import { getQuarterFigures, reportGrowthTarget } from './report-documents.servic
 import { renderSummaryXlsx } from './documents/summary-xlsx';
 import { attachment, DOCX, XLSX } from '../../platform/http/download';
 import { readXlsxUpload } from '../../platform/documents/xlsx-guard';
+import { uploadQuotaBytes } from '../../platform/config';
 
 
 const SummaryQuery = z.object({ divisionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').optional() });
@@ -355,7 +356,7 @@ export function monthlyReportRoutes() {
     .openapi(routes.photos, async (c) => c.json({ data: await reports.listReportPhotos(c.get('deps').database, requireActor(c), c.req.valid('param').id) }, 200))
     .openapi(routes.addPhoto, async (c) => {
       const { database, config } = c.get('deps');
-      return c.json(await reports.addReportPhoto(database, config.filesDir, requireActor(c), c.req.valid('param').id, c.req.valid('form').file), 201);
+      return c.json(await reports.addReportPhoto(database, config.filesDir, requireActor(c), c.req.valid('param').id, c.req.valid('form').file, uploadQuotaBytes(config)), 201);
     })
     .openapi(routes.periods, async (c) =>
       c.json(await periods.listPeriods(c.get('deps').database, requireActor(c), c.req.valid('query').year ?? new Date().getFullYear()), 200),

@@ -469,7 +469,7 @@ export async function listReportPhotos(database: Database, actor: Actor, reportI
 }
 
 /** Adds a site photo (JPG/PNG) to a draft report: stored as an attachment of the project and linked to the report. */
-export async function addReportPhoto(database: Database, filesDir: string, actor: Actor, reportId: string, file: File) {
+export async function addReportPhoto(database: Database, filesDir: string, actor: Actor, reportId: string, file: File, quotaBytes?: number) {
   const report = await loadReportInScope(database.db, actor, reportId);
   reportPolicy.authorize(actor, 'addPhoto', reportFacts(report, { divisionCode: report.divisionCode, departmentId: null }));
   if (report.status !== 'draft') throw new AppError('CONFLICT', '只能给草稿添加现场照片；已提交的月报请通过“更正”生成新版本');
@@ -480,6 +480,7 @@ export async function addReportPhoto(database: Database, filesDir: string, actor
   const { maxPhotos } = await getRules(database.db, report.divisionCode, reportRules);
   if (count.n >= maxPhotos) throw new AppError('CONFLICT', `每份月报最多 ${maxPhotos} 张现场照片`);
   return uploadDocument(database, filesDir, actor, report.projectId, file, {
+    quotaBytes,
     allowedTypes: ['image/jpeg', 'image/png'],
     alongside: async (tx, photo) => {
       await tx.insert(monthlyReportPhotos).values({ divisionCode: report.divisionCode, reportId: report.id, documentId: photo.id });

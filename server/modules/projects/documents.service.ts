@@ -43,7 +43,7 @@ export function listDocuments(database: Database, actor: Actor, projectId: strin
 }
 
 /** Stores a file checked by its content as an attachment of a project (see `uploadAttachment`). */
-export function uploadDocument(database: Database, filesDir: string, actor: Actor, projectId: string, file: File, options: Pick<UploadAttachmentInput, 'allowedTypes' | 'alongside'> = {}) {
+export function uploadDocument(database: Database, filesDir: string, actor: Actor, projectId: string, file: File, options: Pick<UploadAttachmentInput, 'allowedTypes' | 'alongside' | 'quotaBytes'> = {}) {
   return uploadAttachment(database, filesDir, actor, { kind: projectAttachments, recordId: projectId, file, ...options });
 }
 

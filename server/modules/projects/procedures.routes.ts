@@ -21,6 +21,7 @@ import {
 } from './procedures.schemas';
 import { ProjectIdParam } from './projects.schemas';
 import { deleteFilter, listSavedFilters, saveFilter } from './saved-filters.service';
+import { uploadQuotaBytes } from '../../platform/config';
 
 const UploadBody = uploadBody('请选择要上传的文件');
 
@@ -157,7 +158,7 @@ export function procedureRoutes() {
     .openapi(routes.upload, async (c) => {
       const { database, config } = c.get('deps');
       const { file } = c.req.valid('form');
-      return c.json(await uploadDocument(database, config.filesDir, requireActor(c), c.req.valid('param').id, file), 201);
+      return c.json(await uploadDocument(database, config.filesDir, requireActor(c), c.req.valid('param').id, file, { quotaBytes: uploadQuotaBytes(config) }), 201);
     })
     .openapi(routes.download, async (c) => {
       const { database, config } = c.get('deps');

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditActorOf, recordAudit } from '../audit/audit.service';
 import type { Database, Tx } from '../db/client';
 import type { Actor } from '../http/context';
@@ -40,6 +40,8 @@ export interface UploadAttachmentInput {
   allowedTypes?: readonly MediaType[];
   /** Runs in the upload's transaction once the row is written, e.g. to link the file to a report. */
   alongside?: (tx: Tx, attachment: AttachmentRow) => Promise<void>;
+  /** Bytes the caller may have uploaded in all, this file included (the deployment's `UPLOAD_QUOTA_MB`); absent: no quota. */
+  quotaBytes?: number;
 }
 
 /**
@@ -65,6 +67,13 @@ export async function uploadAttachment(database: Database, filesDir: string, act
     return await database.db.transaction(async (tx) => {
       const record = await kind.canAttach(tx, actor, recordId);
       if (!record) notFound(`${kind.label}所属的记录不存在或不在您的数据范围内`);
+      if (input.quotaBytes) {
+        // Across every division: the quota is the account's, wherever it uploaded.
+        const [used] = await tx.select({ bytes: sql<string>`coalesce(sum(${attachments.size}), 0)::text` }).from(attachments).where(eq(attachments.uploadedBy, actor.id));
+        if (Number(used.bytes) + bytes.length > input.quotaBytes) {
+          throw new AppError('PAYLOAD_TOO_LARGE', `您上传的附件已达 ${formatBytes(input.quotaBytes)} 的配额，请联系系统管理员`, { field: 'file' });
+        }
+      }
       const storageKey = `${record.divisionCode}/${id}`;
       written = path.join(filesDir, storageKey);
       await fs.mkdir(path.dirname(written), { recursive: true });

@@ -149,6 +149,21 @@ describe('attachments of any record kind', () => {
     expect(await database.db.select().from(attachments).where(eq(attachments.recordId, 'note-hexi'))).toHaveLength(1);
   });
 
+  it('holds each account to its upload quota, counting what it uploaded before, and stores nothing past it', async () => {
+    const uploader = actor({ id: '00000000-0000-4000-8000-0000000000aa', displayName: '配额测试员' });
+    const upload = (quotaBytes: number) => uploadAttachment(database, filesDir, uploader, { kind: inspectionNotes, recordId: 'note-hexi', file: fileOf(pdf, '配额.pdf'), quotaBytes });
+    const quota = pdf.length * 2;
+    await upload(quota);
+    await upload(quota);
+    const before = storedFiles().length;
+    const over = await refusal(upload(quota));
+    expect([over.code, over.field]).toEqual(['PAYLOAD_TOO_LARGE', 'file']);
+    expect(over.message).toContain('配额');
+    expect(storedFiles()).toHaveLength(before);
+    // Another account's quota is its own.
+    await uploadAttachment(database, filesDir, clerk, { kind: inspectionNotes, recordId: 'note-hexi', file: fileOf(pdf, '他人.pdf'), quotaBytes: quota });
+  });
+
   it('removes the stored file when the upload’s transaction fails, and opens no file of an unknown kind', async () => {
     const before = storedFiles().length;
     const failing = uploadAttachment(database, filesDir, clerk, {
