@@ -11,6 +11,10 @@ import { BackupFailedError, createBackupFile } from '../platform/backup/backup-f
 import { DataDirBusyError } from '../platform/backup/control-file';
 import { BackupFileError } from '../platform/backup/format';
 import { readConfigOrExit } from '../platform/config';
+import { restrictNewFiles } from '../platform/security/file-modes';
+
+// A backup file holds every record and password hash: owner-only, like the data directory.
+restrictNewFiles();
 
 const USAGE = `用法 usage: npm run backup -- [--out FILE|DIR] [--keep N]
   --out FILE|DIR  备份文件或目录 backup file or directory (默认 default: BACKUP_DIR 或 or ./backups)

@@ -8,7 +8,7 @@ import { DataDirBusyError } from '../platform/backup/control-file';
 import { BackupFileError } from '../platform/backup/format';
 import { RestoreRefusedError, restoreBackup } from '../platform/backup/restore';
 import { readConfigOrExit } from '../platform/config';
-import { restrictNewFiles } from '../platform/security/file-modes';
+import { restrictNewFiles, tightenTree } from '../platform/security/file-modes';
 
 // What the restore writes into the data directory is the platform account's alone (0600/0700).
 restrictNewFiles();
@@ -46,6 +46,8 @@ try {
     backupDir: path.resolve(process.env.BACKUP_DIR ?? 'backups'),
     log: (message) => console.log(message),
   });
+  // The restored cluster is unpacked with its archive's modes: owner-only again, as the start checks.
+  if (!config.databaseUrl) tightenTree(config.dataDir);
   const { header } = result;
   console.log(`恢复完成 restored: ${file}`);
   console.log(`  目标 target ${config.databaseUrl ? 'PostgreSQL' : `内置数据库 embedded (${path.join(config.dataDir, 'db')})`}`);

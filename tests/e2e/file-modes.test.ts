@@ -33,6 +33,14 @@ describe('the data directory is the platform account\'s alone (等保: 访问控
     expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 
+  it('leaves the tree owner-only after a command writes to the embedded database (npm run create-admin), so the next start is not refused', async () => {
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', GW_ADMIN_PASSWORD: 'Admin#2026modes' };
+    const command = `umask 000; exec "${process.execPath}" --import tsx server/cli/create-admin.ts --username modes_admin --division-code 620921 --division-name 河西县`;
+    const child = spawn('sh', ['-c', command], { env, stdio: 'ignore' });
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(looseFiles(dataDir)).toEqual([]);
+  });
+
   it('refuses to start, naming the file and the fix, when anything under it is open to others', async () => {
     const file = path.join(dataDir, 'db', 'PG_VERSION');
     fs.chmodSync(file, 0o644);
